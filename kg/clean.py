@@ -1,0 +1,123 @@
+"""Page chrome → metadata; bylines flagged; words broken across lines joined.
+
+The cleaned text keeps one paragraph per line. ``Doc.offsets[i]`` is the
+offset in the decoded source of cleaned character ``i``.
+
+>>> d = clean(Doc(path="x", source="当前位置: 首页\\n标题\\n\\n他们是党\\n\\n建示范点的一员,这里是一个很长的句子用来测试换行", text="", offsets=[]))
+>>> d.text.splitlines()[1]
+'他们是党建示范点的一员,这里是一个很长的句子用来测试换行'
+>>> d.meta["breadcrumb"]
+'首页'
+"""
+from __future__ import annotations
+
+import re
+from array import array
+
+from .doc import Doc
+
+__all__ = ["clean"]
+
+CHROME = re.compile(
+    r"^\s*(?:当前位置|您的位置|您当前的位置|所在位置|位置)\s*[::]"
+    r"|^\s*(?:发布日期|发布时间|发稿时间|日期|时间|文章来源|信息来源|来源|责任编辑|编辑|作者|浏览次数|点击数|阅读次数|访问量|字号|【字体|打印本页|关闭窗口|分享到|扫一扫)\s*[::]"
+    r"|^\s*(?:【?\s*(?:打印|关闭|返回顶部|收藏)\s*】?\s*)+$"
+)
+BREADCRUMB = re.compile(r"^\s*(?:当前位置|您的位置|您当前的位置|所在位置|位置)\s*[::]\s*(.*)$")
+DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})日?(?:\s+(\d{1,2}:\d{2}(?::\d{2})?))?")
+SOURCE = re.compile(r"(?:文章来源|信息来源|来源)\s*[::]\s*([^\s::]+?)(?=\s|$|(?:发布|作者|编辑|浏览))")
+BYLINE = re.compile(r"^\s*[□■◇◆●○]?\s*(?:本版文字|本版撰文|文字|文\s*/|记者|通讯员|作者|撰稿|撰文|摄影|图\s*/|本版图片|本报记者)")
+TERMINAL = set("。!?!?;;::…”\"」』)）》】")
+CJK = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
+MIN_JOIN_LINE = 25
+
+
+def _lines(source: str):
+    """Yield ``(start, end)`` of every line, without the line break."""
+    for m in re.finditer(r"[^\r\n]*(?:\r\n|\r|\n|$)", source):
+        if m.start() == m.end() and m.start() == len(source) and source:
+            break
+        line = m.group(0).rstrip("\r\n")
+        yield m.start(), m.start() + len(line)
+        if m.end() >= len(source):
+            break
+
+
+def _meta_from_chrome(line: str, meta: dict) -> None:
+    m = BREADCRUMB.match(line)
+    if m:
+        meta.setdefault("breadcrumb", m.group(1).strip())
+    d = DATE.search(line)
+    if d and "date" not in meta:
+        y, mo, da, t = d.groups()
+        meta["date"] = f"{int(y):04d}-{int(mo):02d}-{int(da):02d}"
+        if t:
+            meta["time"] = t
+    s = SOURCE.search(line)
+    if s and "source_name" not in meta:
+        meta["source_name"] = s.group(1)
+
+
+def _strip(source, a, b):
+    while a < b and source[a].isspace():
+        a += 1
+    while b > a and source[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def clean(doc: Doc) -> Doc:
+    """Fill ``doc.text``, ``doc.offsets``, ``doc.paragraphs`` and ``doc.meta``."""
+    src = doc.source
+    paras = []  # list of lists of (start, end) source pieces
+    kinds = []
+    meta = doc.meta
+    for a, b in _lines(src):
+        a, b = _strip(src, a, b)
+        if a == b:
+            continue
+        line = src[a:b]
+        if CHROME.search(line):
+            _meta_from_chrome(line, meta)
+            meta.setdefault("chrome", []).append(line)
+            continue
+        kind = "byline" if BYLINE.match(line) else "body"
+        if (paras and kind == "body" and kinds[-1] == "body" and _should_join(src, paras[-1][-1], (a, b))):
+            paras[-1].append((a, b))
+            continue
+        paras.append([(a, b)])
+        kinds.append(kind)
+    text_parts, offsets = [], array("q")
+    pos = 0
+    doc.paragraphs = []
+    for pieces, kind in zip(paras, kinds):
+        start = pos
+        for a, b in pieces:
+            text_parts.append(src[a:b])
+            offsets.extend(range(a, b))
+            pos += b - a
+        doc.paragraphs.append((start, pos, kind))
+        text_parts.append("\n")
+        offsets.append(pieces[-1][1])
+        pos += 1
+    doc.text = "".join(text_parts)
+    doc.offsets = offsets
+    body = [(s, e) for s, e, k in doc.paragraphs if k == "body"]
+    if body and "title" not in meta:
+        s, e = body[0]
+        meta["title"] = doc.text[s:e]
+    meta["bylines"] = [(s, e) for s, e, k in doc.paragraphs if k == "byline"]
+    return doc
+
+
+def _should_join(src, prev, nxt) -> bool:
+    a, b = prev
+    line = src[a:b]
+    if len(line) < MIN_JOIN_LINE or line[-1] in TERMINAL:
+        return False
+    if not re.search(r"[,,。;;、]", line):
+        return False  # a heading, not a sentence cut short
+    gap = src[b:nxt[0]]
+    if gap.count("\n") + gap.count("\r") - gap.count("\r\n") < 1:
+        return False
+    return bool(CJK.match(src[nxt[0]]))

@@ -1,0 +1,22 @@
+"""One exception hierarchy; every message says what went wrong and what to do."""
+__all__ = ["KgError", "InputError", "OutputError"]
+
+
+class KgError(Exception):
+    """Base of every error kg raises on purpose."""
+
+
+class InputError(KgError):
+    """A source file cannot be read as an article."""
+
+    def __init__(self, path, problem, hint=""):
+        self.path = str(path)
+        self.problem = problem
+        msg = f"{path}: {problem}"
+        if hint:
+            msg += f" ({hint})"
+        super().__init__(msg)
+
+
+class OutputError(KgError):
+    """Outputs cannot be written."""

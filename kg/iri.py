@@ -1,0 +1,41 @@
+"""Every IRI kg writes is minted here, from type and normalised label.
+
+>>> entity_iri("PartyOrganization", "某市税务局党委", base="https://example.org/id/")
+rdflib.term.URIRef('https://example.org/id/PartyOrganization/某市税务局党委')
+>>> entity_iri("Brand", "红色·税苑", base="https://example.org/id/") == entity_iri("Brand", "红色税苑", base="https://example.org/id/")
+True
+"""
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+
+from .text import norm
+
+__all__ = ["KG", "DEFAULT_BASE", "entity_iri", "article_iri", "measurement_iri", "segment"]
+
+KG = Namespace("https://w3id.org/dangjian-kg/ontology#")
+DEFAULT_BASE = "https://w3id.org/dangjian-kg/id/"
+_SAFE = set("abcdefghijklmnopqrstuvwxyz0123456789-._~+")
+
+
+def segment(s: str) -> str:
+    """IRI path segment: keep letters (any script) and digits, %-encode the rest."""
+    out = []
+    for ch in s:
+        if ch.lower() in _SAFE or (ord(ch) > 127 and ch.isalnum()):
+            out.append(ch)
+        else:
+            out.extend(f"%{b:02X}" for b in ch.encode("utf-8"))
+    return "".join(out)
+
+
+def entity_iri(typ: str, label: str, base: str = DEFAULT_BASE) -> URIRef:
+    return URIRef(f"{base}{typ}/{segment(norm(label) or label)}")
+
+
+def article_iri(sha256: str, base: str = DEFAULT_BASE) -> URIRef:
+    return URIRef(f"{base}article/{sha256[:16]}")
+
+
+def measurement_iri(sha256: str, start: int, base: str = DEFAULT_BASE) -> URIRef:
+    return URIRef(f"{base}measurement/{sha256[:16]}-{start}")

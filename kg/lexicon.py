@@ -1,0 +1,108 @@
+"""Loaders that turn resource files into the lookup structures the stages use."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import read_lines, read_table
+
+__all__ = ["Place", "suffixes", "suffix_regex", "stopwords", "generic", "cues",
+           "quote_cues", "units", "gazetteer", "regions"]
+
+
+@lru_cache(maxsize=1)
+def suffixes() -> dict:
+    """suffix → (type, kind)."""
+    return {s: (t, k) for s, t, k in read_table("suffixes.tsv")}
+
+
+@lru_cache(maxsize=1)
+def suffix_regex():
+    alts = sorted(suffixes(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, alts)))
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset:
+    return frozenset(read_lines("stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def generic() -> frozenset:
+    return frozenset(read_lines("generic.txt"))
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    """role → tuple of cue words, longest first."""
+    out = {}
+    for cue, role, *_ in read_table("cues.tsv"):
+        out.setdefault(role, []).append(cue)
+    return {r: tuple(sorted(v, key=len, reverse=True)) for r, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def quote_cues():
+    """List of (compiled regex, type, label mode, role)."""
+    out = []
+    for row in read_table("quote_cues.tsv"):
+        pat, typ, mode = row[:3]
+        role = row[3] if len(row) > 3 else ""
+        out.append((re.compile(pat), typ, mode, role))
+    return out
+
+
+@lru_cache(maxsize=1)
+def units() -> list:
+    """(surface, unit, multiplier, kind), longest surface first."""
+    rows = [(s, u, float(m), k) for s, u, m, k in read_table("units.tsv")]
+    return sorted(rows, key=lambda r: len(r[0]), reverse=True)
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    name: str
+    level: str
+    parent: str
+
+    @property
+    def short(self) -> str:
+        """Name without its administrative suffix (平湖市 → 平湖)."""
+        for suf in ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州",
+                    "自治县", "地区", "林区", "新区", "省", "市", "县", "区", "盟", "旗"):
+            if self.name.endswith(suf) and len(self.name) - len(suf) >= 2:
+                return self.name[: -len(suf)]
+        return self.name
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict:
+    """adcode → Place, for every division down to county level."""
+    return {r[0]: Place(r[0], r[1], r[2], r[3] if len(r) > 3 else "") for r in read_table("places.tsv")}
+
+
+@lru_cache(maxsize=1)
+def place_names() -> dict:
+    """name → list of Places with that full name."""
+    out = {}
+    for p in gazetteer().values():
+        if len(p.short) >= 2:
+            out.setdefault(p.name, []).append(p)
+    return out
+
+
+@lru_cache(maxsize=1)
+def place_short_names() -> dict:
+    """Short names of provinces and prefecture cities (浙江, 嘉兴) → Places."""
+    out = {}
+    for p in gazetteer().values():
+        if p.level in ("province", "city") and p.short != p.name:
+            out.setdefault(p.short, []).append(p)
+    return out
+
+
+@lru_cache(maxsize=1)
+def regions() -> tuple:
+    return tuple(sorted(read_lines("regions.txt"), key=len, reverse=True))

@@ -1,0 +1,107 @@
+"""Figures: Arabic and Chinese numerals, 万/亿 scaling, units as SCHEMA says.
+
+>>> parse_number("三万")
+30000.0
+>>> parse_number("2.1")
+2.1
+>>> parse_number("一百二十")
+120.0
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .doc import Doc, Measurement
+from .relations import clauses
+
+__all__ = ["measures", "parse_number"]
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+SKIP_TYPES = {"Brand", "Activity", "Document", "Honor", "Person"}
+
+
+def parse_number(s: str) -> float:
+    """Arabic or Chinese numeral (without 万/亿) → float."""
+    s = s.replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+        return float(s)
+    if "点" in s:
+        whole, frac = s.split("点", 1)
+        return parse_number(whole or "零") + float("0." + "".join(str(CN_DIGITS[c]) for c in frac))
+    total, cur = 0, 0
+    for ch in s:
+        if ch in CN_DIGITS:
+            cur = CN_DIGITS[ch]
+        elif ch in CN_UNITS:
+            total += (cur or 1) * CN_UNITS[ch]
+            cur = 0
+    return float(total + cur)
+
+
+def _pattern():
+    unit_alts = "|".join(re.escape(u[0]) for u in lx.units())
+    return re.compile(
+        r"(?P<pre>约|近|超过|超|逾|达到|达|共|累计)?(?P<num>" + NUMBER + r")(?P<scale>万|亿)?(?P<approx>余|多)?(?P<unit>" + unit_alts + r")"
+    )
+
+
+def measures(doc: Doc) -> Doc:
+    text = doc.text
+    rx = _pattern()
+    units = {u[0]: u for u in lx.units()}
+    blocked = [(m.start, m.end) for m in doc.mentions if m.entity and doc.entities[m.entity].type in SKIP_TYPES]
+    out = []
+    for m in rx.finditer(text):
+        num = m.group("num")
+        a, b = m.start("num"), m.end()
+        if any(s <= a < e for s, e in blocked):
+            continue
+        before = text[max(0, a - 1):a]
+        after = text[b:b + 1]
+        if before == "第" or (before.isdigit()) or (before and before in "一二三四五六七八九十" and not m.group("pre")):
+            continue
+        if re.fullmatch(r"[一二两三四五六七八九十百千零〇]+", num):
+            if num == "一" or after in ("是", "把", "线"):
+                continue
+        surface, unit, mult, kind = units[m.group("unit")]
+        if kind == "count" and after and after in "年月日级届":
+            continue
+        value = parse_number(num) * mult
+        if m.group("scale") == "万":
+            value *= 1e4
+        elif m.group("scale") == "亿":
+            value *= 1e8
+        start = m.start() if m.group("pre") in ("约", "近", "超过", "超", "逾") else a
+        out.append(Measurement(start, b, text[start:b], round(value, 6), unit, "", None))
+    _attach(doc, out)
+    doc.measurements = out
+    return doc
+
+
+def _attach(doc, out):
+    """Indicator from the clause around the figure; ``about`` from the nearest entity."""
+    text = doc.text
+    rel_subject = {}
+    for r in doc.relations:
+        rel_subject.setdefault(r.start, r.subject)
+    for ms in out:
+        sent = next(((s, e) for s, e, _ in doc.sentences if s <= ms.start < e), (0, len(text)))
+        cl = next(((s, e) for s, e in clauses(text, *sent) if s <= ms.start < e), sent)
+        ind = text[cl[0]:ms.start].strip(" ,,。;;、的了")
+        ind = re.sub(r"^(?:同时|并|且|其中|全年|累计|目前|截至目前)", "", ind)
+        if len(ind) < 2:
+            tail = re.match(r"[^,,。;;、]{1,20}", text[ms.end:cl[1]])
+            ind = tail.group(0) if tail else ind
+        ms.indicator = re.sub(r"[“”\"《》]", "", ind)[-40:] or ms.text
+        near = [m for m in doc.mentions if m.entity and m.end <= ms.start and m.start >= cl[0]
+                and doc.entities[m.entity].type != "Place"]
+        if near:
+            ms.about = near[-1].entity
+        else:
+            for r in doc.relations:
+                if r.start <= ms.start < r.end and r.predicate in ("undertakes", "organized", "hasBrand"):
+                    ms.about = r.subject
+                    break

@@ -1,0 +1,519 @@
+"""Find mentions: 《》 titles, quoted names with their cues, cue-led lists,
+honours after award verbs, names ending in a type suffix, places and bylines.
+
+Each finder returns candidate ``Mention`` objects; ``mentions`` keeps the best
+non-overlapping set (places may sit inside other names).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from . import lexicon as lx
+from .doc import Doc, Mention
+
+__all__ = ["mentions", "strip_quotes"]
+
+HARD = set(",,。;;::!?!?()()、\n《》【】[]…|/")
+QUOTES = "“”\"「」『』‘’"
+CJK = r"\u4e00-\u9fff"
+NUM = "0-9一二三四五六七八九十两百千万几多"
+PRIORITY = {"title": 100, "list": 90, "honor": 85, "quote": 80, "suffix": 60, "person": 50}
+TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
+QUOTE_RE = re.compile(r"[“\"「]([^“”\"「」\n]{1,60})[”\"」]")
+PERSON_RE = re.compile(r"(?:本版文字|本版撰文|文字|文\s*/|记者|通讯员|作者|撰稿|撰文|摄影|图\s*/|编辑)\s*[::]?\s*((?:[" + CJK + r"]{2,3}(?:[\s、,,]+|$))+)")
+DATE_TOKEN = re.compile(r"^(?:\d+|[年月日号])$")
+
+
+def strip_quotes(s: str) -> str:
+    """Remove quote and title marks: “温馨港湾” → 温馨港湾."""
+    return re.sub("[" + QUOTES + "《》]", "", s).strip()
+
+
+class _Tokens:
+    """Token lookups by character offset."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.spans = doc.tokens
+        self.starts = [s for s, _ in self.spans]
+        self.start_set = set(self.starts)
+        self.end_set = {e for _, e in self.spans}
+
+    def before(self, pos: int):
+        """Index of the token that ends at or covers ``pos - 1``."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        return i
+
+    def text(self, i: int) -> str:
+        s, e = self.spans[i]
+        return self.doc.text[s:e]
+
+
+def _mk(doc, start, end, typ, label, rule, conf, aliases=()):
+    label = strip_quotes(label)
+    return Mention(start, end, doc.text[start:end], typ, label, rule, conf,
+                   tuple(a for a in dict.fromkeys(strip_quotes(x) for x in aliases) if a and a != label))
+
+
+# ----------------------------------------------------------------- titles
+def find_titles(doc: Doc):
+    for m in TITLE_RE.finditer(doc.text):
+        yield _mk(doc, m.start(), m.end(), "Document", m.group(1), "title", 0.95)
+
+
+# ----------------------------------------------------------------- quotes
+def _quote_runs(doc: Doc):
+    """Groups of quotes that follow each other, joined by nothing or 、."""
+    run = []
+    for m in QUOTE_RE.finditer(doc.text):
+        if run and doc.text[run[-1].end():m.start()] in ("", "、", ",", ","):
+            run.append(m)
+        else:
+            if run:
+                yield run
+            run = [m]
+    if run:
+        yield run
+
+
+def _content_type(content: str):
+    """Type implied by the quoted text itself, or None."""
+    sfx = lx.suffixes()
+    for n in range(min(8, len(content) - 1), 0, -1):
+        tail = content[-n:]
+        if tail in sfx and len(content) > n:
+            typ, kind = sfx[tail]
+            if kind == "activity":
+                return "Activity"
+            return typ
+    if re.search(r"[" + CJK + r"]\+|\+[" + CJK + r"]|[" + CJK + r"]\+$", content):
+        return "Project"
+    return None
+
+
+def _slogan(content: str) -> bool:
+    """Numbered slogans such as 五心五强五提升 or 一企二员."""
+    if "%" in content or re.search(r"\d个", content):
+        return False
+    return len(re.findall("[" + NUM + "]", content)) >= 2 and len(content) <= 10 and not re.fullmatch(r"[\d.]+", content)
+
+
+def find_quotes(doc: Doc, tok: _Tokens):
+    text = doc.text
+    qc = lx.quote_cues()
+    cues = lx.cues()
+    for run in _quote_runs(doc):
+        after = run[-1].end()
+        right = text[after:after + 14]
+        cue = None
+        for rx, typ, mode, role in qc:
+            m = rx.match(right)
+            if m:
+                cue = (typ, mode, role, m.group(0))
+                break
+        left_tok = tok.before(run[0].start())
+        left_word = tok.text(left_tok) if left_tok >= 0 else ""
+        for k, m in enumerate(run):
+            content = m.group(1).strip()
+            if not content or len(content) > 40:
+                continue
+            last = k == len(run) - 1
+            own = _content_type(content)
+            if cue and (last or cue[0] in ("Brand", "Facility", "Activity", "Project") or own is None):
+                typ, mode, role, cw = cue
+                if own and typ not in ("Brand", "Activity") and own != typ and cue[1] != "name+cue":
+                    typ = own
+                if typ == "Brand" and (own == "Honor"):
+                    typ = own
+                if last and mode == "name+cue":
+                    cw = cw.lstrip("等")
+                    label = content + cw
+                    end = after + len(m.group(0)) - len(m.group(0)) + len(cw) + (right.find(cw) if cw in right else 0)
+                    end = after + right.find(cw) + len(cw) if cw in right else m.end()
+                    if typ == "Activity" and cw == "活动":
+                        yield _mk(doc, m.start(), end, typ, content, "quote-cue", 0.85, (label,))
+                    else:
+                        yield _mk(doc, m.start(), end, typ, label, "quote-cue", 0.85, (content,))
+                else:
+                    rule = "quote-subbrand" if role == "subbrand" else "quote-cue"
+                    yield _mk(doc, m.start(), m.end(), typ, content, rule, 0.85)
+                continue
+            if own:
+                yield _mk(doc, m.start(), m.end(), own, content, "quote-suffix", 0.75)
+            elif left_word in cues.get("project_cue", ()) and len(run) == 1:
+                yield _mk(doc, m.start(), m.end(), "Project", content, "quote-verb", 0.6)
+            elif left_word in cues.get("brand_cue", ()) and len(run) == 1 and len(content) <= 8:
+                yield _mk(doc, m.start(), m.end(), "Brand", content, "quote-verb", 0.5)
+            elif _slogan(content):
+                yield _mk(doc, m.start(), m.end(), "Project", content, "quote-slogan", 0.55)
+
+
+# ----------------------------------------------------------------- lists
+LIST_CUES = "组织开展|开展|举办|举行|承担|实施|推出|推进"
+ACT_LIST = re.compile(r"(" + LIST_CUES + r")了?([^,,。;;!?\n]{4,160}?)等(?:[" + NUM + r"\d]+(?:余|多)?[项个场次批])?([^,,。;;、\n]{0,6}?)(活动|试点工作|工作|项目|试点|行动|工程|措施)")
+STEM_LIST = re.compile(r"([" + CJK + r"A-Za-z0-9]{2,14}(?:[、和与及][" + CJK + r"A-Za-z0-9]{2,10})+)(?:两|三|四|五|六|七|八|九|十|\d+)(?:家|个|所)(公司|企业|合作社|医院|学校|银行)(党支部|党总支|党委|支部)?")
+
+
+def find_lists(doc: Doc, places):
+    text = doc.text
+    for m in ACT_LIST.finditer(text):
+        body = m.group(2)
+        head = m.group(4)
+        typ = "Activity" if head == "活动" else "Project"
+        start = m.start(2)
+        if "的" in body:  # 承担X赋予的A、B → items start after the last 的
+            cut = body.rfind("的") + 1
+            start += cut
+            body = body[cut:]
+        items = body.split("、")
+        if len(items) < 2 and typ == "Project":
+            continue
+        pos = start
+        for i, item in enumerate(items):
+            parts = [item]
+            if i == len(items) - 1 and "和" in item:
+                parts = item.split("和")
+            p = pos
+            for part in parts:
+                s = p + (len(part) - len(part.lstrip()))
+                label = part.strip()
+                if 2 <= len(strip_quotes(label)) <= 30:
+                    yield _mk(doc, s, s + len(label), typ, label, "list", 0.75)
+                p += len(part) + 1
+            pos += len(item) + 1
+    for m in STEM_LIST.finditer(text):
+        items_text, kind, party = m.group(1), m.group(2), m.group(3)
+        if kind == "企业":
+            kind = "公司"
+        pieces = re.split("([、和与及])", items_text)
+        pos = m.start(1)
+        prefix = ""
+        place_here = [p for p in places if p.start == m.start(1)]
+        if place_here:
+            prefix = place_here[0].text
+        for piece in pieces:
+            if piece in ("、", "和", "与", "及"):
+                pos += len(piece)
+                continue
+            name = piece
+            bare = name[len(prefix):] if prefix and name.startswith(prefix) else name
+            ent_label = bare + kind
+            aliases = [prefix + ent_label] if prefix else []
+            aliases.append(bare)
+            if prefix and name.startswith(prefix):
+                aliases.append(name)
+            yield _mk(doc, pos, pos + len(name), "Enterprise", ent_label, "list-stem", 0.8, aliases)
+            if party:
+                yield _mk(doc, pos, pos + len(name), "PartyOrganization", ent_label + party, "list-stem-party", 0.8,
+                          ([prefix + ent_label + party] if prefix else []) + [bare + party])
+            pos += len(piece)
+
+
+# ----------------------------------------------------------------- honours
+HONOR_SPLIT = re.compile("(和|、|及|以及)")
+
+
+def _honor_suffix(s: str) -> bool:
+    s = strip_quotes(s)
+    sfx = lx.suffixes()
+    if re.search(r"(称号|奖|荣誉|范例|单位|城市|中心|县|市|点|区|基地|乡镇|村|集体|标兵|模范|先锋|示范岗|文明号|党支部|党组织)$", s):
+        return True
+    return any(s.endswith(k) and v[1] == "honor" for k, v in sfx.items())
+
+
+def _clean_honor(label: str) -> str:
+    label = label.strip()
+    label = re.sub(r"^(?:了|为|成为|先后)", "", label)
+    label = re.sub(r"(?:荣誉称号|称号|荣誉)$", "", label)
+    quoted = re.findall(r"“([^”]+)”", label)
+    rest = re.sub(r"“[^”]+”", "", label)
+    if len(quoted) == 1 and len(rest) <= 2:
+        return quoted[0]
+    return strip_quotes(label)
+
+
+def find_honors(doc: Doc):
+    text = doc.text
+    roles = lx.cues()
+    strong, weak = roles.get("honor", ()), roles.get("honor_weak", ())
+    rx = re.compile("(" + "|".join(map(re.escape, strong + weak)) + ")")
+    for m in rx.finditer(text):
+        cue = m.group(1)
+        if cue in weak and text[m.end():m.end() + 1] in ("得", "评", "批", "取", "悉") and cue == "获":
+            continue
+        if text[m.start() - 1:m.start()] in ("争", "创"):
+            continue
+        end = m.end()
+        stop = end
+        while stop < len(text) and stop - end < 50 and text[stop] not in ",,。;;!?\n" and not text.startswith("等", stop):
+            stop += 1
+        span = text[end:stop]
+        lead = re.match(r"(?:了|为)?", span).end()
+        s0 = end + lead
+        pieces, pos = [], s0
+        for part in HONOR_SPLIT.split(text[s0:stop]):
+            if HONOR_SPLIT.fullmatch(part):
+                if pieces and _honor_suffix(text[pieces[-1][0]:pieces[-1][1]]):
+                    pos += len(part)
+                    continue
+                pieces[-1] = (pieces[-1][0], pos + len(part)) if pieces else (pos, pos + len(part))
+                pos += len(part)
+                continue
+            if pieces and not _honor_suffix(text[pieces[-1][0]:pieces[-1][1]]):
+                pieces[-1] = (pieces[-1][0], pos + len(part))
+            else:
+                pieces.append((pos, pos + len(part)))
+            pos += len(part)
+        for a, b in pieces:
+            raw = text[a:b]
+            if cue in weak and not _honor_suffix(raw):
+                continue
+            label = _clean_honor(raw)
+            if len(label) < 3 or len(label) > 40:
+                continue
+            conf = 0.85 if cue in strong else 0.6
+            yield _mk(doc, a, b, "Honor", label, "honor-" + cue, conf)
+
+
+# ----------------------------------------------------------------- suffix grammar
+RIGHT_EXCLUDE = {
+    "中心": ("大局", "工作", "任务", "城区", "地位", "环节", "思想", "位置", "镇", "村", "的"),
+    "局": ("面", "势"),
+    "工程": ("项目", "建设", "质量", "优质"),
+    "项目": ("建设", "一线", "攻坚"),
+    "系统": ("上下", "内", "年轻", "干部", "党员", "职工"),
+    "行动": ("自觉",),
+}
+
+
+def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict):
+    """Start of the name whose type suffix begins at ``sfx_start``.
+
+    Returns ``(start, stop_word)``; start is None when no name is found.
+    """
+    text = doc.text
+    stops = lx.stopwords()
+    i = tok.before(sfx_start)
+    start = sfx_start
+    stop_word = ""
+    soft = None
+    while i >= 0:
+        s, e = tok.spans[i]
+        if e > sfx_start:
+            i -= 1
+            continue
+        w = text[s:e]
+        if any(ch in HARD for ch in w) or w.isspace():
+            stop_word = w
+            break
+        if w in ("与", "和", "及"):
+            if soft is None:
+                soft = (s, e)
+            start = s
+            i -= 1
+            continue
+        if w in stops or DATE_TOKEN.match(w):
+            if len(w) == 1 or sfx_start - e >= 2:
+                stop_word = w
+                if w in ("了",) and i > 0:
+                    stop_word = tok.text(i - 1)
+                break
+        start = s
+        i -= 1
+        if sfx_start - start > 30:
+            break
+    if soft is not None:
+        s, e = soft
+        right_is_place = e in places_at
+        left_has_place = start in places_at
+        if right_is_place or not left_has_place:
+            start = e
+            stop_word = text[s:e]
+    while start < sfx_start and text[start] in "”’":
+        start += 1
+    if start < sfx_start and text[start] in "“‘" and "”" not in text[start:sfx_start]:
+        start += 1
+    if sfx_start - start > 30:
+        inner = [p for p in places_at if start <= p < sfx_start]
+        if not inner:
+            return None, stop_word
+        start = min(inner)
+    return start, stop_word
+
+
+def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
+    text = doc.text
+    sfx = lx.suffixes()
+    gen = lx.generic()
+    cues = lx.cues()
+    organize = set(cues.get("organize", ()))
+    establish = set(cues.get("establish", ())) | {"打造", "创建"}
+    for m in lx.suffix_regex().finditer(text):
+        suffix = m.group(0)
+        typ, kind = sfx[suffix]
+        a, b = m.span()
+        if b not in tok.end_set:
+            continue
+        if a not in tok.start_set:
+            ti = tok.before(a + 1)
+            if ti >= 0:
+                ts, te = tok.spans[ti]
+                if te - ts <= 2 and ts < a:
+                    continue  # 格局, 大局: the suffix is the tail of a common word
+        nxt = text[b:b + 2]
+        if any(nxt.startswith(x) for x in RIGHT_EXCLUDE.get(suffix, ())):
+            continue
+        start, stop_word = _name_start(doc, tok, a, places_at)
+        if start is None:
+            continue
+        label = text[start:b]
+        bare = strip_quotes(label)
+        if bare in gen or len(bare) <= len(suffix) or len(bare) < 3:
+            continue
+        conf = 0.7
+        if kind == "activity":
+            if stop_word not in organize and not (stop_word == "在" and text.startswith("上", b)):
+                continue
+        if kind == "honor":
+            if stop_word in establish:
+                typ = "Project"
+        if typ == "GovernmentBody" and suffix == "系统" and start not in places_at:
+            continue
+        if kind == "activity" and len(bare) - len(suffix) < 2:
+            continue
+        yield _mk(doc, start, b, typ, label, "suffix-" + suffix, conf)
+
+
+# ----------------------------------------------------------------- places
+def find_places(doc: Doc, tok: _Tokens):
+    text = doc.text
+    full = lx.place_names()
+    short = lx.place_short_names()
+    out = []
+    n = len(text)
+    seen_full = set()
+    i = 0
+    while i < n:
+        hit = None
+        for L in range(min(9, n - i), 1, -1):
+            w = text[i:i + L]
+            if w in full:
+                hit = (i, i + L, full[w][0], "full")
+                break
+            if w in short and i in tok.start_set and (i + L) in tok.end_set:
+                hit = (i, i + L, short[w][0], "short")
+                break
+        if hit:
+            out.append(hit)
+            if hit[3] == "full":
+                seen_full.add(hit[2].code)
+            i = hit[1]
+        else:
+            i += 1
+    # county short names (平湖) count once the full name (平湖市) is in the text
+    county_short = {lx.gazetteer()[c].short: lx.gazetteer()[c] for c in seen_full
+                    if lx.gazetteer()[c].level == "county" and lx.gazetteer()[c].short != lx.gazetteer()[c].name}
+    covered = set()
+    for s, e, _, _ in out:
+        covered.update(range(s, e))
+    for name, place in county_short.items():
+        for m in re.finditer(re.escape(name), text):
+            if m.start() in covered or m.start() not in tok.start_set:
+                continue
+            out.append((m.start(), m.end(), place, "short"))
+            covered.update(range(m.start(), m.end()))
+    mentions = []
+    for s, e, place, how in sorted(out, key=lambda x: x[0]):
+        mentions.append(Mention(s, e, text[s:e], "Place", place.name, "place-" + how, 0.9 if how == "full" else 0.75,
+                                (text[s:e],) if text[s:e] != place.name else ()))
+    # regions (长三角, 长三角地区)
+    for r in lx.regions():
+        for m in re.finditer(re.escape(r) + "(地区|区域)?", text):
+            mentions.append(Mention(m.start(), m.end(), m.group(0), "Place", r, "place-region", 0.85, (m.group(0),)))
+    # metropolitan areas named after a city (郑州都市圈)
+    for m in re.finditer(r"([" + CJK + r"]{2,4})(都市圈|经济圈|城市群|经济区)", text):
+        stem = m.group(1)
+        for k in range(len(stem) - 1):
+            if stem[k:] in short or stem[k:] in full:
+                s = m.start(1) + k
+                mentions.append(Mention(s, m.end(), text[s:m.end()], "Place", text[s:m.end()], "place-area", 0.8))
+                break
+    # children named right after a place: X镇, X乡, X街道, X村, X社区
+    for pm in list(mentions):
+        for m in re.finditer(r"([" + CJK + r"]{2,3}?)(街道|镇|乡|村|社区)", text[pm.end:pm.end + 8]):
+            if m.start() != 0:
+                break
+            s, e = pm.end, pm.end + m.end()
+            mentions.append(Mention(s, e, text[s:e], "Place", text[s:e], "place-child", 0.7))
+            break
+    # compounds such as 上海金山区: a short province/city name followed by a county
+    by_start = {m.start: m for m in mentions}
+    compounds = []
+    for m in mentions:
+        nxt = by_start.get(m.end)
+        if nxt and m.rule == "place-short" and nxt.rule == "place-full":
+            label = m.text + nxt.label
+            compounds.append(Mention(m.start, nxt.end, text[m.start:nxt.end], "Place", label, "place-compound", 0.8,
+                                     (m.text + nxt.text, m.text + lx.Place("", nxt.label, "", "").short)))
+    return mentions + compounds
+
+
+# ----------------------------------------------------------------- persons
+def find_persons(doc: Doc):
+    for s, e in doc.meta.get("bylines", []):
+        line = doc.text[s:e]
+        for m in PERSON_RE.finditer(line):
+            pos = s + m.start(1)
+            for nm in re.finditer(r"[" + CJK + r"]{2,3}", m.group(1)):
+                if nm.group(0).endswith(("提供", "摄")):
+                    continue
+                a = pos + nm.start()
+                yield _mk(doc, a, a + len(nm.group(0)), "Person", nm.group(0), "byline", 0.9)
+
+
+# ----------------------------------------------------------------- selection
+def _select(cands):
+    """Best non-overlapping mentions: higher priority, then longer, then earlier."""
+    def prio(m):
+        return PRIORITY.get(m.rule.split("-")[0], 50)
+    chosen, taken = [], []
+    for m in sorted(cands, key=lambda m: (-prio(m), -(m.end - m.start), m.start, m.type)):
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        chosen.append(m)
+        taken.append((m.start, m.end))
+    return chosen
+
+
+def mentions(doc: Doc) -> Doc:
+    """Fill ``doc.mentions`` sorted by position."""
+    tok = _Tokens(doc)
+    places = find_places(doc, tok)
+    places_at = {}
+    for p in places:
+        places_at.setdefault(p.start, p)
+    cands = list(find_titles(doc))
+    cands += list(find_lists(doc, places))
+    cands += list(find_honors(doc))
+    cands += list(find_quotes(doc, tok))
+    cands += list(find_suffix_names(doc, tok, places_at))
+    cands += list(find_persons(doc))
+    names = _select(cands)
+    kept_places = _select_places(places, names)
+    doc.mentions = sorted(names + kept_places, key=lambda m: (m.start, -m.end, m.type))
+    return doc
+
+
+def _select_places(places, names):
+    """Places may nest in names but not in titles; longest place wins."""
+    titles = [(m.start, m.end) for m in names if m.type == "Document"]
+    out, taken = [], []
+    for p in sorted(places, key=lambda m: (-(m.end - m.start), m.start)):
+        if any(s <= p.start and p.end <= e for s, e in titles):
+            continue
+        if any(p.start < e and s < p.end for s, e in taken):
+            continue
+        out.append(p)
+        taken.append((p.start, p.end))
+    return out

@@ -1,0 +1,77 @@
+"""Docs → one rdflib Graph on the kg ontology.
+
+Entities with the same type and normalised label are one node across
+documents; each keeps one ``rdfs:label``/``skos:prefLabel`` (the longest
+form seen) and every other form as ``skos:altLabel``.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace
+from rdflib.namespace import DCTERMS, SKOS
+
+from .iri import DEFAULT_BASE, KG, article_iri, entity_iri, measurement_iri
+
+__all__ = ["to_graph", "new_graph"]
+
+
+def new_graph(base: str = DEFAULT_BASE) -> Graph:
+    g = Graph()
+    g.bind("kg", KG)
+    g.bind("kgr", Namespace(base))
+    g.bind("skos", SKOS)
+    g.bind("dcterms", DCTERMS)
+    return g
+
+
+def _zh(s: str) -> Literal:
+    return Literal(s, lang="zh")
+
+
+def to_graph(docs, base: str = DEFAULT_BASE) -> Graph:
+    """Build the graph of ``docs`` (already through every stage)."""
+    g = new_graph(base)
+    merged = {}  # iri → [type, labels set, articles set]
+    for doc in docs:
+        art = article_iri(doc.sha256, base)
+        g.add((art, RDF.type, KG.Article))
+        g.add((art, KG.sourcePath, Literal(doc.path)))
+        g.add((art, KG.sha256, Literal(doc.sha256)))
+        if doc.meta.get("title"):
+            g.add((art, DCTERMS.title, _zh(doc.meta["title"])))
+        if doc.meta.get("date"):
+            g.add((art, DCTERMS.issued, Literal(doc.meta["date"], datatype=XSD.date)))
+        if doc.meta.get("source_name"):
+            g.add((art, KG.sourceName, _zh(doc.meta["source_name"])))
+        for s, e in doc.meta.get("bylines", []):
+            g.add((art, KG.byline, _zh(doc.text[s:e])))
+        iris = {}
+        for key, ent in doc.entities.items():
+            iri = entity_iri(ent.type, ent.label, base)
+            iris[key] = iri
+            slot = merged.setdefault(iri, [ent.type, set(), set()])
+            slot[1] |= {ent.label} | set(ent.aliases)
+            slot[2].add(art)
+        for r in doc.relations:
+            g.add((iris[r.subject], KG[r.predicate], iris[r.object]))
+        for m in doc.measurements:
+            node = measurement_iri(doc.sha256, m.start, base)
+            g.add((node, RDF.type, KG.Measurement))
+            g.add((node, KG.value, Literal(Decimal(repr(m.value)).normalize() if m.value != int(m.value) else Decimal(int(m.value)), datatype=XSD.decimal)))
+            g.add((node, KG.unit, Literal(m.unit)))
+            g.add((node, KG.indicator, _zh(m.indicator)))
+            g.add((node, KG.text, _zh(m.text)))
+            g.add((node, KG.mentionedIn, art))
+            if m.about and m.about in iris:
+                g.add((node, KG.about, iris[m.about]))
+    for iri, (typ, labels, arts) in merged.items():
+        label = max(labels, key=lambda s: (len(s), s))
+        g.add((iri, RDF.type, KG[typ]))
+        g.add((iri, RDFS.label, _zh(label)))
+        g.add((iri, SKOS.prefLabel, _zh(label)))
+        for a in sorted(labels - {label}):
+            g.add((iri, SKOS.altLabel, _zh(a)))
+        for art in arts:
+            g.add((iri, KG.mentionedIn, art))
+    return g

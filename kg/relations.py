@@ -1,0 +1,281 @@
+"""Relations from cue patterns, with the paragraph's organisation as subject
+where the sentence leaves it out.
+
+Subjects: an organisation (or place) at the start of a clause; else the
+sentence's subject; else the paragraph's topic (set by an organisation that
+opens one of a paragraph's first two sentences); else the document's topic.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .doc import Doc, Relation
+from .resolve import ORG_TYPES
+
+__all__ = ["relations", "clauses"]
+
+AGENT_TYPES = ORG_TYPES
+LEAD = re.compile(r"^(?:今年以来|近年来|去年以来|同时|此外|另外|目前|截至目前|近期|随后|其中|\d{4}年(?:\d{1,2}月份?)?(?:\d{1,2}日)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|[一二三四五六七八九十]+是)?\s*$")
+UNDER = re.compile(r"在(.{2,30}?)的(?:引领|领导|带领|指导|推动|支持)下")
+SUFFIX_PARTY = re.compile(r"^(.{2,}?)(机关党委|党支部|党总支|党委|党组|支部)$")
+
+
+def clauses(text: str, start: int, end: int):
+    """Clause spans of ``text[start:end]``, split at ,;: outside quotes."""
+    out, depth, s = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "“《「":
+            depth += 1
+        elif ch in "”》」" and depth:
+            depth -= 1
+        elif depth == 0 and ch in ",,;;::。!?!?":
+            if i + 1 > s:
+                out.append((s, i + 1))
+            s = i + 1
+    if s < end:
+        out.append((s, end))
+    return out
+
+
+class _Ctx:
+    def __init__(self, doc):
+        self.doc = doc
+        self.rels = {}
+        self.ents = doc.entities
+
+    def add(self, s, p, o, start, end, rule, conf):
+        if not s or not o or s == o:
+            return
+        if p == "cooperatesWith" and o < s:
+            s, o = o, s
+        key = (s, p, o)
+        if key not in self.rels or self.rels[key].confidence < conf:
+            self.rels[key] = Relation(s, p, o, start, end, rule, conf)
+
+    def type(self, key):
+        return self.ents[key].type if key in self.ents else None
+
+
+def _clause_subjects(doc, ms, cs, ce):
+    """Entity keys that open the clause (several when joined by 、/和/与)."""
+    text = doc.text
+    first = [m for m in ms if cs <= m.start < ce and m.entity]
+    if not first:
+        return []
+    m0 = first[0]
+    if not LEAD.match(text[cs:m0.start].strip()):
+        return []
+    if m0.entity and doc.entities[m0.entity].type not in AGENT_TYPES | {"Place"}:
+        return []
+    subj = [m0]
+    pos = m0.end
+    for m in first[1:]:
+        gap = text[pos:m.start]
+        if gap in ("、", "和", "与", "及", "") and doc.entities[m.entity].type in AGENT_TYPES | {"Place"}:
+            subj.append(m)
+            pos = m.end
+        elif m.start < pos:
+            continue
+        else:
+            break
+    nxt = text[pos:pos + 2]
+    if nxt.startswith("的") or nxt.startswith(("等", "旁")):
+        return []
+    keys = []
+    for m in subj:
+        if m.entity not in keys:
+            keys.append(m.entity)
+    # a lone place opening a clause is a subject only for what it did itself
+    return keys
+
+
+def _under_subject(doc, ms, cs, ce):
+    m = UNDER.search(doc.text, cs, ce)
+    if not m:
+        return []
+    return [x.entity for x in ms if m.start(1) <= x.start and x.end <= m.end(1) and x.entity
+            and doc.entities[x.entity].type in AGENT_TYPES]
+
+
+def _find_cue(text, cs, pos, cues):
+    """Last cue from ``cues`` between ``cs`` and ``pos``."""
+    best = -1
+    for c in cues:
+        i = text.rfind(c, cs, pos)
+        if i >= 0 and i > best and not text.startswith("的", i + len(c)):
+            best = i
+    return best
+
+
+def relations(doc: Doc) -> Doc:
+    ctx = _Ctx(doc)
+    text = doc.text
+    cues = lx.cues()
+    ms = [m for m in doc.mentions if m.entity]
+    by_sentence = {}
+    for m in ms:
+        for k, (s, e, _p) in enumerate(doc.sentences):
+            if s <= m.start < e:
+                by_sentence.setdefault(k, []).append(m)
+                break
+    doc_topic, para_topic = [], []
+    last_para, sent_in_para = None, 0
+    for k, (ss, se, pi) in enumerate(doc.sentences):
+        kind = doc.paragraphs[pi][2]
+        if pi != last_para:
+            last_para, sent_in_para = pi, 0
+        sent_in_para += 1
+        smentions = by_sentence.get(k, [])
+        if kind == "byline":
+            continue
+        cls = clauses(text, ss, se)
+        sent_subject = []
+        for ci, (cs, ce) in enumerate(cls[:2]):
+            sent_subject = _clause_subjects(doc, smentions, cs, ce) or _under_subject(doc, smentions, cs, ce)
+            if sent_subject:
+                break
+        agents = [x for x in sent_subject if ctx.type(x) in AGENT_TYPES]
+        if agents:
+            if sent_in_para <= 2:
+                para_topic = agents
+            if not doc_topic:
+                doc_topic = agents
+        current = agents or para_topic or doc_topic
+        for cs, ce in cls:
+            cm = [m for m in smentions if cs <= m.start < ce]
+            own = _clause_subjects(doc, cm, cs, ce) or _under_subject(doc, cm, cs, ce)
+            subj = [x for x in own if ctx.type(x) in AGENT_TYPES] or current
+            if own and [x for x in own if ctx.type(x) in AGENT_TYPES]:
+                current = subj
+            _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues)
+    _structural(ctx, doc)
+    doc.relations = sorted(ctx.rels.values(), key=lambda r: (r.start, r.subject, r.predicate, r.object))
+    return doc
+
+
+def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
+    text = doc.text
+    own_set = set(own)
+    for m in cm:
+        e = m.entity
+        if e in own_set:
+            continue
+        t = ctx.type(e)
+        if t == "Brand":
+            if m.rule == "quote-subbrand":
+                mains = [x.entity for x in smentions if ctx.type(x.entity) == "Brand" and x.rule != "quote-subbrand"
+                         and x.start < m.start]
+                for b in mains[-1:]:
+                    ctx.add(e, "subBrandOf", b, ss, se, "sub-brand", 0.85)
+            for s in subj:
+                ctx.add(s, "hasBrand", e, cs, ce, "brand-subject", 0.8 if m.rule != "quote-subbrand" else 0.6)
+        elif t == "Project":
+            for s in subj:
+                ctx.add(s, "undertakes", e, cs, ce, "project-subject", 0.65)
+        elif t == "Honor":
+            cue = _find_cue(text, cs, m.start, cues.get("honor", ()) + cues.get("honor_weak", ()))
+            if cue < 0 or text[max(cs, cue - 1):cue] in ("争", "创"):
+                continue
+            before = [x for x in cm if x.end <= cue and x.entity != e
+                      and ctx.type(x.entity) in AGENT_TYPES | {"Place", "Facility", "Person"}]
+            recips = [before[-1].entity] if before else list(subj)
+            if before and before[-1].rule.startswith("list-stem"):
+                recips = [x.entity for x in before if x.rule == "list-stem-party"] or recips
+            for r in recips:
+                ctx.add(r, "receivedHonor", e, cs, ce, "honor-cue", 0.8)
+                if doc.entities[e].label.endswith("城市"):
+                    place = _place_of(doc, r)
+                    if place:
+                        ctx.add(place, "receivedHonor", e, cs, ce, "honor-city", 0.6)
+        elif t == "Activity":
+            if _find_cue(text, cs, m.start, cues.get("organize", ())) >= 0:
+                for s in subj:
+                    ctx.add(s, "organized", e, cs, ce, "activity-cue", 0.75)
+        elif t == "Document":
+            if _find_cue(text, ss, m.start, cues.get("issue", ())) >= 0:
+                for s in subj:
+                    ctx.add(s, "issued", e, cs, ce, "issue-cue", 0.85)
+        if t in ORG_TYPES | {"Facility"}:
+            c = _find_cue(text, cs, m.start, cues.get("establish", ()))
+            if c >= 0:
+                for s in subj:
+                    ctx.add(s, "established", e, cs, ce, "establish-cue", 0.75)
+                    if t in ORG_TYPES:
+                        ctx.add(e, "subOrganizationOf", s, cs, ce, "established-unit", 0.6)
+    _cooperation(ctx, doc, cm, cs, ce, subj, own, cues)
+
+
+def _cooperation(ctx, doc, cm, cs, ce, subj, own, cues):
+    text = doc.text
+    coop = cues.get("cooperate", ())
+    for m in re.finditer(r"(?:与|同|和)", text[cs:ce]):
+        a = cs + m.end()
+        rest = text[a:ce]
+        hit = min((rest.find(c) for c in coop if rest.find(c) >= 0), default=-1)
+        if hit < 0 or hit > 24:
+            continue
+        partners = [x.entity for x in cm if a <= x.start < a + hit
+                    and ctx.type(x.entity) in AGENT_TYPES | {"Place"}]
+        if not partners:
+            continue
+        left = [x for x in own if x not in partners]
+        opener = [x.entity for x in cm if x.end == cs + m.start() and ctx.type(x.entity) in AGENT_TYPES | {"Place"}]
+        for s in (opener or left or subj):
+            for p in partners[:1] + [q for q in partners[1:] if ctx.type(q) == ctx.type(partners[0])]:
+                ctx.add(s, "cooperatesWith", p, cs, ce, "cooperate-cue", 0.75)
+    m = re.search(r"联合([^,,。;;]{2,20}?)(?:开展|组织|进行)", text[cs:ce])
+    if m:
+        a, b = cs + m.start(1), cs + m.end(1)
+        for x in cm:
+            if a <= x.start and x.end <= b and ctx.type(x.entity) in AGENT_TYPES:
+                for s in subj:
+                    ctx.add(s, "cooperatesWith", x.entity, cs, ce, "joint-action", 0.6)
+
+
+def _place_of(doc, key):
+    e = doc.entities.get(key)
+    if e is None:
+        return None
+    if e.type == "Place":
+        return key
+    if e.place:
+        for k, p in doc.entities.items():
+            if p.type == "Place" and (p.label == e.place or e.place in p.aliases):
+                return k
+    return None
+
+
+def _structural(ctx, doc):
+    """Relations read off names: place prefixes, X公司党支部 → X公司."""
+    places = {}
+    for k, e in doc.entities.items():
+        if e.type == "Place":
+            for n in {e.label} | e.aliases:
+                places.setdefault(n, k)
+    by_label = {}
+    for k, e in doc.entities.items():
+        for n in {e.label} | e.aliases:
+            by_label.setdefault(n, k)
+    for k, e in doc.entities.items():
+        if e.type in ORG_TYPES | {"Facility"}:
+            for m in e.mentions:
+                pm = [p for p in doc.mentions if p.type == "Place" and p.start == m.start and p.end < m.end]
+                for p in pm:
+                    if p.entity and p.entity != k:
+                        ctx.add(k, "locatedIn", p.entity, m.start, m.end, "place-prefix", 0.85)
+            if e.place and e.place in places and e.place != e.label:
+                ctx.add(k, "locatedIn", places[e.place], e.mentions[0].start, e.mentions[0].end, "place-prefix", 0.85)
+        if e.type == "PartyOrganization":
+            m = SUFFIX_PARTY.match(e.label)
+            if m and m.group(1) in by_label and by_label[m.group(1)] != k:
+                parent = by_label[m.group(1)]
+                if ctx.type(parent) in ORG_TYPES:
+                    ctx.add(k, "subOrganizationOf", parent, e.mentions[0].start, e.mentions[0].end, "party-of-unit", 0.85)
+        if e.type == "Place":
+            for m in e.mentions:
+                if m.rule == "place-compound":
+                    for p in doc.mentions:
+                        if p.type == "Place" and p.start == m.start and p.end < m.end and p.entity:
+                            ctx.add(k, "locatedIn", p.entity, m.start, m.end, "place-compound", 0.7)

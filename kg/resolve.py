@@ -1,0 +1,137 @@
+"""Mentions → entities: one entity per thing within a document.
+
+Surface forms that normalise alike (我的服务,伴您一路 / 我的服务伴您一路) are one
+entity; a short form (行业党委, 港航中心) joins the full name it abbreviates.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from . import lexicon as lx
+from .doc import Doc, Entity
+from .text import is_subsequence, norm
+
+__all__ = ["resolve", "entity_key"]
+
+ORG_TYPES = {"PartyOrganization", "GovernmentBody", "Enterprise", "SocialOrganization"}
+LEVEL_PREFIX = re.compile(r"^(?:县级|市级|省级|区级|镇级|乡级|国家级|全省|全市|全县|全区)")
+
+
+def entity_key(typ: str, label: str) -> str:
+    return f"{typ}:{norm(label)}"
+
+
+class _UF:
+    def __init__(self):
+        self.parent = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _place_prefix(label: str, places: set) -> str:
+    for n in range(min(12, len(label) - 1), 1, -1):
+        if label[:n] in places:
+            return label[:n]
+    return ""
+
+
+def resolve(doc: Doc) -> Doc:
+    """Group ``doc.mentions`` into ``doc.entities`` (key → Entity)."""
+    gen = {norm(g) for g in lx.generic()}
+    ms = [m for m in doc.mentions if norm(m.label) and norm(m.label) not in gen]
+    uf = _UF()
+    # 1. same normalised name (label or alias) → same entity
+    owner = {}
+    for i, m in enumerate(ms):
+        names = {norm(m.label)} | {norm(a) for a in m.aliases}
+        for n in names:
+            if not n:
+                continue
+            if n in owner:
+                uf.union(owner[n], i)
+            else:
+                owner[n] = i
+    groups = defaultdict(list)
+    for i in range(len(ms)):
+        groups[uf.find(i)].append(i)
+    # 2. build provisional entities
+    place_surfaces = {m.text for m in ms if m.type == "Place"} | {m.label for m in ms if m.type == "Place"}
+    ents = []
+    for idxs in groups.values():
+        gm = [ms[i] for i in idxs]
+        typ = _vote_type(gm)
+        labels = Counter(m.label for m in gm)
+        label = max(labels, key=lambda s: (len(s), labels[s], s))
+        aliases = {m.label for m in gm} | {a for m in gm for a in m.aliases} | {m.text.strip("“”\"") for m in gm}
+        ents.append(Entity(key="", type=typ, label=label, aliases=aliases, mentions=gm,
+                           confidence=max(m.confidence for m in gm)))
+    # 3. short forms join the full name they abbreviate
+    ents = _merge_short_forms(ents, place_surfaces)
+    doc.entities = {}
+    for e in ents:
+        e.aliases = {a for a in e.aliases if a and a != e.label and norm(a) != ""}
+        e.key = entity_key(e.type, e.label)
+        e.place = _place_prefix(e.label, place_surfaces) or None
+        if e.key in doc.entities:  # two groups that normalise to one key
+            other = doc.entities[e.key]
+            other.aliases |= e.aliases
+            other.mentions += e.mentions
+            continue
+        doc.entities[e.key] = e
+        for m in e.mentions:
+            m.entity = e.key
+    for e in doc.entities.values():
+        for m in e.mentions:
+            m.entity = e.key
+    return doc
+
+
+def _vote_type(mentions) -> str:
+    score = Counter()
+    for m in mentions:
+        score[m.type] += m.confidence
+    return max(score, key=lambda t: (score[t], t))
+
+
+def _merge_short_forms(ents, place_surfaces):
+    full = [e for e in ents if _place_prefix(e.label, place_surfaces)]
+    out = []
+    absorbed = set()
+    for e in ents:
+        if e.type == "Place" or _place_prefix(e.label, place_surfaces) or e.type in ("Document", "Person"):
+            continue
+        short = LEVEL_PREFIX.sub("", norm(e.label))
+        if len(short) < 2:
+            continue
+        cands = []
+        for f in full:
+            if f is e or f.type != e.type:
+                continue
+            fl = norm(f.label)
+            if len(fl) <= len(short) or short[-1] != fl[-1]:
+                continue
+            body = fl[len(norm(_place_prefix(f.label, place_surfaces))):]
+            if short[0] not in body:
+                continue
+            if is_subsequence(short, body[body.index(short[0]):]):
+                cands.append(f)
+        if len(cands) == 1 or (cands and len({c.label for c in cands}) == 1):
+            f = cands[0]
+            f.aliases |= {e.label} | e.aliases
+            f.mentions += e.mentions
+            absorbed.add(id(e))
+    for e in ents:
+        if id(e) not in absorbed:
+            out.append(e)
+    return out
