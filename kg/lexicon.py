@@ -29,6 +29,28 @@ def stopwords() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def verbs() -> frozenset:
+    """Verbs from jieba's own dictionary (tag ``v``) that end a name,
+    minus the ones that often sit inside names (resources/name_verbs.txt)."""
+    import os
+
+    import jieba
+
+    inside = set(read_lines("name_verbs.txt"))
+    out = set()
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "v":
+                w, f = parts[0], int(parts[1])
+                if (len(w) >= 2 and f >= 300) or (len(w) == 1 and f >= 5000):
+                    if w not in inside:
+                        out.add(w)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
 def generic() -> frozenset:
     return frozenset(read_lines("generic.txt"))
 
@@ -60,6 +82,10 @@ def units() -> list:
     return sorted(rows, key=lambda r: len(r[0]), reverse=True)
 
 
+ADMIN_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州",
+                  "自治县", "地区", "林区", "新区", "省", "市", "县", "区", "盟", "旗")
+
+
 @dataclass(frozen=True)
 class Place:
     code: str
@@ -70,8 +96,7 @@ class Place:
     @property
     def short(self) -> str:
         """Name without its administrative suffix (平湖市 → 平湖)."""
-        for suf in ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州",
-                    "自治县", "地区", "林区", "新区", "省", "市", "县", "区", "盟", "旗"):
+        for suf in ADMIN_SUFFIXES:
             if self.name.endswith(suf) and len(self.name) - len(suf) >= 2:
                 return self.name[: -len(suf)]
         return self.name
@@ -88,7 +113,7 @@ def place_names() -> dict:
     """name → list of Places with that full name."""
     out = {}
     for p in gazetteer().values():
-        if len(p.short) >= 2:
+        if p.short != p.name or not p.name.endswith(ADMIN_SUFFIXES):
             out.setdefault(p.name, []).append(p)
     return out
 

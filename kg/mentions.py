@@ -18,11 +18,13 @@ HARD = set(",,。;;::!?!?()()、\n《》【】[]…|/")
 QUOTES = "“”\"「」『』‘’"
 CJK = r"\u4e00-\u9fff"
 NUM = "0-9一二三四五六七八九十两百千万几多"
-PRIORITY = {"title": 100, "list": 90, "honor": 85, "quote": 80, "suffix": 60, "person": 50}
+PRIORITY = {"title": 100, "list": 90, "honor": 85, "quote": 80, "suffix": 60, "person": 50,
+            "quote-slogan": 55, "quote-verb": 55, "road": 58}
 TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
 QUOTE_RE = re.compile(r"[“\"「]([^“”\"「」\n]{1,60})[”\"」]")
 PERSON_RE = re.compile(r"(?:本版文字|本版撰文|文字|文\s*/|记者|通讯员|作者|撰稿|撰文|摄影|图\s*/|编辑)\s*[::]?\s*((?:[" + CJK + r"]{2,3}(?:[\s、,,]+|$))+)")
-DATE_TOKEN = re.compile(r"^(?:\d+|[年月日号])$")
+DATE_TOKEN = re.compile(r"^(?:[\d.]+|[年月日号])$")
+UNIT_WORDS = frozenset("个座条项家名人户次场所辆艘件支批处栋台套期份篇间")
 
 
 def strip_quotes(s: str) -> str:
@@ -283,26 +285,43 @@ RIGHT_EXCLUDE = {
     "工程": ("项目", "建设", "质量", "优质"),
     "项目": ("建设", "一线", "攻坚"),
     "系统": ("上下", "内", "年轻", "干部", "党员", "职工"),
+    "政策": ("落实", "落地", "宣传", "咨询", "解读", "支持", "扶持", "红利"),
     "行动": ("自觉",),
 }
+
+
+def _is_stop(w: str, prev: str = "") -> bool:
+    stops = lx.stopwords()
+    if w in stops or w in lx.verbs() or DATE_TOKEN.match(w):
+        return True
+    if len(w) >= 3 and (w[-2:] in stops or w[:2] in stops):
+        return True
+    if w in UNIT_WORDS and prev and re.fullmatch(r"[\d.]+|[" + NUM + "]+", prev):
+        return True
+    return False
 
 
 def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict):
     """Start of the name whose type suffix begins at ``sfx_start``.
 
-    Returns ``(start, stop_word)``; start is None when no name is found.
+    Walks left over tokens until punctuation, a paragraph start or a word that
+    cannot be part of a name. Returns ``(start, stop_word)``; start is None
+    when no name is found.
     """
     text = doc.text
-    stops = lx.stopwords()
+    floor = text.rfind("\n", 0, sfx_start) + 1
     i = tok.before(sfx_start)
     start = sfx_start
     stop_word = ""
     soft = None
+    lead_stop = None
     while i >= 0:
         s, e = tok.spans[i]
         if e > sfx_start:
             i -= 1
             continue
+        if s < floor:
+            break
         w = text[s:e]
         if any(ch in HARD for ch in w) or w.isspace():
             stop_word = w
@@ -313,12 +332,14 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict):
             start = s
             i -= 1
             continue
-        if w in stops or DATE_TOKEN.match(w):
+        prev = tok.text(i - 1) if i > 0 else ""
+        if _is_stop(w, prev):
             if len(w) == 1 or sfx_start - e >= 2:
                 stop_word = w
-                if w in ("了",) and i > 0:
-                    stop_word = tok.text(i - 1)
+                if w == "了" and i > 0:
+                    stop_word = prev
                 break
+            lead_stop = s
         start = s
         i -= 1
         if sfx_start - start > 30:
@@ -330,6 +351,11 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict):
         if right_is_place or not left_has_place:
             start = e
             stop_word = text[s:e]
+    if lead_stop is not None and lead_stop == start:
+        return None, stop_word
+    seg = text[start:sfx_start]
+    if seg.count("”") > seg.count("“"):
+        start += seg.rfind("”") + 1
     while start < sfx_start and text[start] in "”’":
         start += 1
     if start < sfx_start and text[start] in "“‘" and "”" not in text[start:sfx_start]:
@@ -372,8 +398,12 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
         if bare in gen or len(bare) <= len(suffix) or len(bare) < 3:
             continue
         conf = 0.7
+        if kind == "project" and len(bare) - len(suffix) < 4:
+            continue
         if kind == "activity":
-            if stop_word not in organize and not (stop_word == "在" and text.startswith("上", b)):
+            para = text.rfind("\n", 0, start) + 1
+            at_meeting = text.startswith("上", b) and "在" in text[max(para, start - 12):start]
+            if stop_word not in organize and not at_meeting:
                 continue
         if kind == "honor":
             if stop_word in establish:
@@ -383,6 +413,26 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
         if kind == "activity" and len(bare) - len(suffix) < 2:
             continue
         yield _mk(doc, start, b, typ, label, "suffix-" + suffix, conf)
+
+
+# ----------------------------------------------------------------- roads
+ROAD_RE = re.compile(r"(?<![" + CJK + r"])([" + CJK + r"]{2})线(?=等|荣获|获评|被|全线|公路|道路|沿线|[,,。、])")
+ROAD_LEFT = re.compile(r"(?:实施了?|启动了?|打造的|改造|建成|修建|新建|提升|完成|的)$")
+
+
+def find_roads(doc: Doc, tok: _Tokens):
+    """Named routes such as 某王线等3条县道 or 打造的某沈线荣获…: two initials + 线."""
+    text = doc.text
+    for m in re.finditer(r"([" + CJK + r"]{2})线(?=等|荣获|获评|被评|全线|[,,。、])", text):
+        a = m.start()
+        if not ROAD_LEFT.search(text[max(0, a - 4):a]) and text[a - 1:a] not in ",,。;、":
+            continue
+        word = m.group(1)
+        if word in lx.verbs() or word in lx.stopwords() or (word + "线") in lx.generic():
+            continue
+        if a not in tok.start_set and text[a - 1:a] not in ("的",):
+            continue
+        yield _mk(doc, a, m.end(), "Facility", m.group(0), "road", 0.6)
 
 
 # ----------------------------------------------------------------- places
@@ -476,13 +526,14 @@ def find_persons(doc: Doc):
 def _select(cands):
     """Best non-overlapping mentions: higher priority, then longer, then earlier."""
     def prio(m):
-        return PRIORITY.get(m.rule.split("-")[0], 50)
+        return PRIORITY.get(m.rule, PRIORITY.get(m.rule.split("-")[0], 50))
     chosen, taken = [], []
     for m in sorted(cands, key=lambda m: (-prio(m), -(m.end - m.start), m.start, m.type)):
-        if any(m.start < e and s < m.end for s, e in taken):
+        stacked = m.rule.startswith("list-stem")
+        if any(m.start < e and s < m.end and not (stacked and r.startswith("list-stem")) for s, e, r in taken):
             continue
         chosen.append(m)
-        taken.append((m.start, m.end))
+        taken.append((m.start, m.end, m.rule))
     return chosen
 
 
@@ -498,6 +549,7 @@ def mentions(doc: Doc) -> Doc:
     cands += list(find_honors(doc))
     cands += list(find_quotes(doc, tok))
     cands += list(find_suffix_names(doc, tok, places_at))
+    cands += list(find_roads(doc, tok))
     cands += list(find_persons(doc))
     names = _select(cands)
     kept_places = _select_places(places, names)

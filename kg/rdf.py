@@ -50,9 +50,10 @@ def to_graph(docs, base: str = DEFAULT_BASE) -> Graph:
         for key, ent in doc.entities.items():
             iri = entity_iri(ent.type, ent.label, base)
             iris[key] = iri
-            slot = merged.setdefault(iri, [ent.type, set(), set()])
-            slot[1] |= {ent.label} | set(ent.aliases)
+            slot = merged.setdefault(iri, [ent.type, set(), set(), set()])
+            slot[1].add(ent.label)
             slot[2].add(art)
+            slot[3] |= set(ent.aliases)
         for r in doc.relations:
             g.add((iris[r.subject], KG[r.predicate], iris[r.object]))
         for m in doc.measurements:
@@ -65,12 +66,12 @@ def to_graph(docs, base: str = DEFAULT_BASE) -> Graph:
             g.add((node, KG.mentionedIn, art))
             if m.about and m.about in iris:
                 g.add((node, KG.about, iris[m.about]))
-    for iri, (typ, labels, arts) in merged.items():
+    for iri, (typ, labels, arts, aliases) in merged.items():
         label = max(labels, key=lambda s: (len(s), s))
         g.add((iri, RDF.type, KG[typ]))
         g.add((iri, RDFS.label, _zh(label)))
         g.add((iri, SKOS.prefLabel, _zh(label)))
-        for a in sorted(labels - {label}):
+        for a in sorted((labels | aliases) - {label}):
             g.add((iri, SKOS.altLabel, _zh(a)))
         for art in arts:
             g.add((iri, KG.mentionedIn, art))

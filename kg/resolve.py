@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 
 from . import lexicon as lx
 from .doc import Doc, Entity
+from .mentions import strip_quotes
 from .text import is_subsequence, norm
 
 __all__ = ["resolve", "entity_key"]
@@ -73,7 +74,7 @@ def resolve(doc: Doc) -> Doc:
         typ = _vote_type(gm)
         labels = Counter(m.label for m in gm)
         label = max(labels, key=lambda s: (len(s), labels[s], s))
-        aliases = {m.label for m in gm} | {a for m in gm for a in m.aliases} | {m.text.strip("“”\"") for m in gm}
+        aliases = {m.label for m in gm} | {a for m in gm for a in m.aliases} | {strip_quotes(m.text) for m in gm}
         ents.append(Entity(key="", type=typ, label=label, aliases=aliases, mentions=gm,
                            confidence=max(m.confidence for m in gm)))
     # 3. short forms join the full name they abbreviate
