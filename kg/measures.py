@@ -64,7 +64,7 @@ def measures(doc: Doc) -> Doc:
         if before == "第" or (before.isdigit()) or (before and before in "一二三四五六七八九十" and not m.group("pre")):
             continue
         if re.fullmatch(r"[一二两三四五六七八九十百千零〇]+", num):
-            if num == "一" or after in ("是", "把", "线"):
+            if num == "一" or num[0] in "百千十" and len(num) == 1 or after in ("是", "把", "线", "王", "强"):
                 continue
         surface, unit, mult, kind = units[m.group("unit")]
         if kind == "count" and after and after in "年月日级届":

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from . import lexicon as lx
 from .doc import Doc, Mention
@@ -180,7 +181,10 @@ def find_lists(doc: Doc, places):
             for part in parts:
                 s = p + (len(part) - len(part.lstrip()))
                 label = part.strip()
-                if 2 <= len(strip_quotes(label)) <= 30:
+                q = re.fullmatch(r"“([^”]+)”(活动)?", label)
+                if q:
+                    yield _mk(doc, s, s + len(label), typ, q.group(1), "list", 0.75, (label,))
+                elif 2 <= len(strip_quotes(label)) <= 30:
                     yield _mk(doc, s, s + len(label), typ, label, "list", 0.75)
                 p += len(part) + 1
             pos += len(item) + 1
@@ -290,23 +294,37 @@ RIGHT_EXCLUDE = {
 }
 
 
-def _is_stop(w: str, prev: str = "") -> bool:
+def _stop_kind(w: str, prev: str = "") -> str:
+    """'hard' for words that never sit in a name, 'weak' for verbs that
+    usually do not, '' otherwise."""
     stops = lx.stopwords()
-    if w in stops or w in lx.verbs() or DATE_TOKEN.match(w):
-        return True
+    if w in stops or DATE_TOKEN.match(w):
+        return "hard"
     if len(w) >= 3 and (w[-2:] in stops or w[:2] in stops):
-        return True
-    if w in UNIT_WORDS and prev and re.fullmatch(r"[\d.]+|[" + NUM + "]+", prev):
-        return True
-    return False
+        return "hard"
+    if w[:1] in UNIT_WORDS and prev and re.fullmatch(r"[\d.]+|[" + NUM + "]+", prev):
+        return "hard"
+    if w in lx.verbs():
+        return "weak"
+    return ""
 
 
-def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict):
+@lru_cache(maxsize=1)
+def _cue_verbs() -> frozenset:
+    out = set()
+    for words in lx.cues().values():
+        out.update(words)
+    return frozenset(out | {"实行", "开展", "启动", "实施", "推进", "完成", "承担", "推出", "开通"})
+
+
+def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len: int = 1):
     """Start of the name whose type suffix begins at ``sfx_start``.
 
-    Walks left over tokens until punctuation, a paragraph start or a word that
-    cannot be part of a name. Returns ``(start, stop_word)``; start is None
-    when no name is found.
+    Walks left over tokens until punctuation, a paragraph start or a word
+    that cannot be part of a name. A verb from jieba's dictionary ends the
+    name unless a cue verb (实行, 建立…) a few words further left shows the
+    name runs on to it. Returns ``(start, stop_word)``; start is None when
+    no name is found.
     """
     text = doc.text
     floor = text.rfind("\n", 0, sfx_start) + 1
@@ -315,6 +333,7 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict):
     stop_word = ""
     soft = None
     lead_stop = None
+    weak = None  # (start of the name if the weak stop holds, the stop word)
     while i >= 0:
         s, e = tok.spans[i]
         if e > sfx_start:
@@ -333,18 +352,27 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict):
             i -= 1
             continue
         prev = tok.text(i - 1) if i > 0 else ""
-        if _is_stop(w, prev):
-            if len(w) == 1 or sfx_start - e >= 2:
-                stop_word = w
-                if w == "了" and i > 0:
-                    stop_word = prev
-                break
+        kind = _stop_kind(w, prev)
+        room = sfx_start - e >= 2 or sfx_len >= 4
+        if kind == "hard" and (len(w) == 1 or room):
+            stop_word = w
+            if w == "了" and i > 0:
+                stop_word = prev
+            break
+        if kind == "weak" and (len(w) == 1 or room) and weak is None:
+            weak = (e, w)
+        elif kind:
             lead_stop = s
+        if weak is not None and weak[0] - s > 14:
+            break
         start = s
         i -= 1
         if sfx_start - start > 30:
             break
-    if soft is not None:
+    if weak is not None and stop_word not in _cue_verbs():
+        start, stop_word = weak
+        lead_stop = None
+    if soft is not None and soft[0] >= start:
         s, e = soft
         right_is_place = e in places_at
         left_has_place = start in places_at
@@ -390,7 +418,7 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
         nxt = text[b:b + 2]
         if any(nxt.startswith(x) for x in RIGHT_EXCLUDE.get(suffix, ())):
             continue
-        start, stop_word = _name_start(doc, tok, a, places_at)
+        start, stop_word = _name_start(doc, tok, a, places_at, len(suffix))
         if start is None:
             continue
         label = text[start:b]

@@ -74,7 +74,7 @@ def resolve(doc: Doc) -> Doc:
         typ = _vote_type(gm)
         labels = Counter(m.label for m in gm)
         label = max(labels, key=lambda s: (len(s), labels[s], s))
-        aliases = {m.label for m in gm} | {a for m in gm for a in m.aliases} | {strip_quotes(m.text) for m in gm}
+        aliases = {m.label for m in gm} | {a for m in gm for a in m.aliases} | {strip_quotes(m.text) for m in gm if not m.rule.startswith("list-stem")}
         ents.append(Entity(key="", type=typ, label=label, aliases=aliases, mentions=gm,
                            confidence=max(m.confidence for m in gm)))
     # 3. short forms join the full name they abbreviate
