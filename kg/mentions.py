@@ -356,6 +356,9 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
         room = sfx_start - e >= 2 or sfx_len >= 4
         if kind == "hard" and (len(w) == 1 or room):
             stop_word = w
+            if w[:1] in UNIT_WORDS and len(w) > 1 and DATE_TOKEN.match(prev or "x"):
+                start = s + 1  # 3条县道: jieba glued the measure word to the name
+                stop_word = w[:1]
             if w == "了" and i > 0:
                 stop_word = prev
             break
@@ -530,7 +533,7 @@ def find_places(doc: Doc, tok: _Tokens):
     compounds = []
     for m in mentions:
         nxt = by_start.get(m.end)
-        if nxt and m.rule == "place-short" and nxt.rule == "place-full":
+        if nxt and m.rule == "place-short" and nxt.rule in ("place-full", "place-short"):
             label = m.text + nxt.label
             compounds.append(Mention(m.start, nxt.end, text[m.start:nxt.end], "Place", label, "place-compound", 0.8,
                                      (m.text + nxt.text, m.text + lx.Place("", nxt.label, "", "").short)))

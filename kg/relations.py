@@ -17,6 +17,7 @@ __all__ = ["relations", "clauses"]
 
 AGENT_TYPES = ORG_TYPES
 LEAD = re.compile(r"^(?:今年以来|近年来|去年以来|同时|此外|另外|目前|截至目前|近期|随后|其中|\d{4}年(?:\d{1,2}月份?)?(?:\d{1,2}日)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|[一二三四五六七八九十]+是)?\s*$")
+LEAD_CLAUSE = re.compile(r"^(?:今年以来|近年来|去年以来|同时|此外|另外|目前|截至目前|近期|随后|\d{4}年(?:\d{1,2}月份?)?(?:\d{1,2}日)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|作为.*)[,,]$")
 UNDER = re.compile(r"在(.{2,30}?)的(?:引领|领导|带领|指导|推动|支持)下")
 SUFFIX_PARTY = re.compile(r"^(.{2,}?)(机关党委|党支部|党总支|党委|党组|支部)$")
 
@@ -72,12 +73,14 @@ def _clause_subjects(doc, ms, cs, ce):
     subj = [m0]
     pos = m0.end
     for m in first[1:]:
+        if m.start < pos:
+            if (m.start, m.end) == (m0.start, m0.end) or m.rule.startswith("list-stem") and m.end == pos:
+                subj.append(m)
+            continue
         gap = text[pos:m.start]
         if gap in ("、", "和", "与", "及", "") and doc.entities[m.entity].type in AGENT_TYPES | {"Place"}:
             subj.append(m)
             pos = m.end
-        elif m.start < pos:
-            continue
         else:
             break
     nxt = text[pos:pos + 2]
@@ -131,10 +134,11 @@ def relations(doc: Doc) -> Doc:
         if kind == "byline":
             continue
         cls = clauses(text, ss, se)
-        sent_subject = []
+        sent_subject, under = [], []
         for ci, (cs, ce) in enumerate(cls[:2]):
-            sent_subject = _clause_subjects(doc, smentions, cs, ce) or _under_subject(doc, smentions, cs, ce)
-            if sent_subject:
+            under = _under_subject(doc, smentions, cs, ce)
+            sent_subject = under or _clause_subjects(doc, smentions, cs, ce)
+            if sent_subject or not LEAD_CLAUSE.match(text[cs:ce]):
                 break
         agents = [x for x in sent_subject if ctx.type(x) in AGENT_TYPES]
         if agents:
@@ -147,6 +151,7 @@ def relations(doc: Doc) -> Doc:
             cm = [m for m in smentions if cs <= m.start < ce]
             own = _clause_subjects(doc, cm, cs, ce) or _under_subject(doc, cm, cs, ce)
             subj = [x for x in own if ctx.type(x) in AGENT_TYPES] or current
+            subj = subj + [x for x in under if x not in subj]
             if own and [x for x in own if ctx.type(x) in AGENT_TYPES]:
                 current = subj
             _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues)
@@ -179,7 +184,10 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
             if cue < 0 or text[max(cs, cue - 1):cue] in ("争", "创"):
                 continue
             before = [x for x in cm if x.end <= cue and x.entity != e
-                      and ctx.type(x.entity) in AGENT_TYPES | {"Place", "Facility", "Person"}]
+                      and ctx.type(x.entity) in AGENT_TYPES | {"Place", "Facility", "Person"}
+                      and not any(y is not x and y.start <= x.start and x.end <= y.end and y.end <= cue
+                                  and (y.end - y.start) > (x.end - x.start) for y in cm)]
+            before.sort(key=lambda x: (x.end, x.end - x.start))
             recips = [before[-1].entity] if before else list(subj)
             if before and before[-1].rule.startswith("list-stem"):
                 recips = [x.entity for x in before if x.rule == "list-stem-party"] or recips
