@@ -30,6 +30,10 @@ BYLINE = re.compile(r"^\s*[□■◇◆●○]?\s*(?:本版文字|本版撰文|�
 TERMINAL = set("。!?!?;;::…”\"」』)）》】")
 CJK = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 MIN_JOIN_LINE = 25
+# Full-width ASCII variants (，；：！？（）０-９Ａ-Ｚ) and the ideographic space fold
+# one-to-one to ASCII, so offsets stay valid and the later stages need one
+# spelling of each punctuation mark.
+FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0xA0: 0x20}
 
 
 def _lines(source: str):
@@ -76,7 +80,7 @@ def clean(doc: Doc) -> Doc:
         a, b = _strip(src, a, b)
         if a == b:
             continue
-        line = src[a:b]
+        line = src[a:b].translate(FOLD)
         if CHROME.search(line):
             _meta_from_chrome(line, meta)
             meta.setdefault("chrome", []).append(line)
@@ -93,7 +97,7 @@ def clean(doc: Doc) -> Doc:
     for pieces, kind in zip(paras, kinds):
         start = pos
         for a, b in pieces:
-            text_parts.append(src[a:b])
+            text_parts.append(src[a:b].translate(FOLD))
             offsets.extend(range(a, b))
             pos += b - a
         doc.paragraphs.append((start, pos, kind))

@@ -20,7 +20,7 @@ __all__ = ["measures", "parse_number"]
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
-SKIP_TYPES = {"Brand", "Activity", "Document", "Honor", "Person"}
+
 
 
 def parse_number(s: str) -> float:
@@ -52,7 +52,7 @@ def measures(doc: Doc) -> Doc:
     text = doc.text
     rx = _pattern()
     units = {u[0]: u for u in lx.units()}
-    blocked = [(m.start, m.end) for m in doc.mentions if m.entity and doc.entities[m.entity].type in SKIP_TYPES]
+    blocked = [(m.start, m.end) for m in doc.mentions]
     out = []
     for m in rx.finditer(text):
         num = m.group("num")

@@ -15,7 +15,7 @@ from .doc import Doc, Mention
 
 __all__ = ["mentions", "strip_quotes"]
 
-HARD = set(",,。;;::!?!?()()、\n《》【】[]…|/")
+HARD = set(",。;:!?()、\n《》【】[]…|/—□■◇◆●○")
 QUOTES = "“”\"「」『』‘’"
 CJK = r"\u4e00-\u9fff"
 NUM = "0-9一二三四五六七八九十两百千万几多"
@@ -304,6 +304,8 @@ def _stop_kind(w: str, prev: str = "") -> str:
         return "hard"
     if w[:1] in UNIT_WORDS and prev and re.fullmatch(r"[\d.]+|[" + NUM + "]+", prev):
         return "hard"
+    if re.fullmatch("[" + NUM + "]+[" + "".join(UNIT_WORDS) + "]", w):
+        return "hard"
     if w in lx.verbs():
         return "weak"
     return ""
@@ -533,11 +535,14 @@ def find_places(doc: Doc, tok: _Tokens):
     compounds = []
     for m in mentions:
         nxt = by_start.get(m.end)
-        if nxt and m.rule == "place-short" and nxt.rule in ("place-full", "place-short"):
+        if nxt and m.rule == "place-short" and nxt.rule in ("place-full", "place-short") and m.text in MUNICIPALITIES:
             label = m.text + nxt.label
             compounds.append(Mention(m.start, nxt.end, text[m.start:nxt.end], "Place", label, "place-compound", 0.8,
                                      (m.text + nxt.text, m.text + lx.Place("", nxt.label, "", "").short)))
     return mentions + compounds
+
+
+MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
 
 
 # ----------------------------------------------------------------- persons
