@@ -336,6 +336,7 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
     soft = None
     lead_stop = None
     weak = None  # (start of the name if the weak stop holds, the stop word)
+    in_quote = False
     while i >= 0:
         s, e = tok.spans[i]
         if e > sfx_start:
@@ -344,6 +345,11 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
         if s < floor:
             break
         w = text[s:e]
+        if w in ("”", "“") or in_quote:
+            in_quote = (w == "”") or (in_quote and w != "“")
+            start = s
+            i -= 1
+            continue
         if any(ch in HARD for ch in w) or w.isspace():
             stop_word = w
             break
@@ -428,7 +434,7 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
             continue
         label = text[start:b]
         bare = strip_quotes(label)
-        if bare in gen or len(bare) <= len(suffix) or len(bare) < 3:
+        if bare in gen or len(bare) < 3 or (len(bare) <= len(suffix) and len(suffix) < 4):
             continue
         conf = 0.7
         if kind == "project" and len(bare) - len(suffix) < 4:

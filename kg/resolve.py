@@ -132,7 +132,11 @@ def _merge_short_forms(ents, place_surfaces):
             f.aliases |= {e.label} | e.aliases
             f.mentions += e.mentions
             absorbed.add(id(e))
+    sfx = lx.suffixes()
     for e in ents:
-        if id(e) not in absorbed:
-            out.append(e)
+        if id(e) in absorbed:
+            continue
+        if all(m.label in sfx for m in e.mentions):
+            continue  # a bare 行业党委 that names no organisation of this text
+        out.append(e)
     return out
