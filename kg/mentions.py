@@ -25,6 +25,7 @@ TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
 QUOTE_RE = re.compile(r"[“\"「]([^“”\"「」\n]{1,60})[”\"」]")
 PERSON_RE = re.compile(r"(?:本版文字|本版撰文|文字|文\s*/|记者|通讯员|作者|撰稿|撰文|摄影|图\s*/|编辑)\s*[::]?\s*((?:[" + CJK + r"]{2,3}(?:[\s、,,]+|$))+)")
 DATE_TOKEN = re.compile(r"^(?:[\d.]+|[年月日号])$")
+PREPOSITIONS = frozenset("由在被向对从把为将给让")
 UNIT_WORDS = frozenset("个座条项家名人户次场所辆艘件支批处栋台套期份篇间")
 
 
@@ -169,25 +170,25 @@ def find_lists(doc: Doc, places):
             cut = body.rfind("的") + 1
             start += cut
             body = body[cut:]
-        items = body.split("、")
-        if len(items) < 2 and typ == "Project":
+        bounds = [0] + [x.end() for x in re.finditer("、|(?<=”)(?=“)", body)]
+        ends = [x.start() for x in re.finditer("、|(?<=”)(?=“)", body)] + [len(body)]
+        spans = list(zip(bounds, ends))
+        if len(spans) < 2 and typ == "Project":
             continue
-        pos = start
-        for i, item in enumerate(items):
-            parts = [item]
-            if i == len(items) - 1 and "和" in item:
-                parts = item.split("和")
-            p = pos
-            for part in parts:
-                s = p + (len(part) - len(part.lstrip()))
-                label = part.strip()
+        for i, (ia, ib) in enumerate(spans):
+            parts = [(ia, ib)]
+            if i == len(spans) - 1 and "和" in body[ia:ib]:
+                cut = body.index("和", ia)
+                parts = [(ia, cut), (cut + 1, ib)]
+            for pa, pb in parts:
+                raw = body[pa:pb]
+                s = start + pa + (len(raw) - len(raw.lstrip()))
+                label = raw.strip()
                 q = re.fullmatch(r"“([^”]+)”(活动)?", label)
                 if q:
                     yield _mk(doc, s, s + len(label), typ, q.group(1), "list", 0.75, (label,))
                 elif 2 <= len(strip_quotes(label)) <= 30:
                     yield _mk(doc, s, s + len(label), typ, label, "list", 0.75)
-                p += len(part) + 1
-            pos += len(item) + 1
     for m in STEM_LIST.finditer(text):
         items_text, kind, party = m.group(1), m.group(2), m.group(3)
         if kind == "企业":
@@ -283,6 +284,7 @@ def find_honors(doc: Doc):
 
 
 # ----------------------------------------------------------------- suffix grammar
+GOAL_CUES = frozenset({"争创", "创成", "争当", "争做", "创建"})
 RIGHT_EXCLUDE = {
     "中心": ("大局", "工作", "任务", "城区", "地位", "环节", "思想", "位置", "镇", "村", "的"),
     "局": ("面", "势"),
@@ -360,8 +362,13 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
             i -= 1
             continue
         prev = tok.text(i - 1) if i > 0 else ""
+        if len(w) >= 2 and w[0] in PREPOSITIONS and s not in places_at and w not in lx.stopwords():
+            start, stop_word = s + 1, w[0]  # 由村党支部: jieba glued the preposition on
+            break
         kind = _stop_kind(w, prev)
         room = sfx_start - e >= 2 or sfx_len >= 4
+        if kind == "hard" and e == sfx_start and sfx_len >= 2 and w in _cue_verbs():
+            return None, w  # 成立党支部: the verb's object is a kind, not a name
         if kind == "hard" and (len(w) == 1 or room):
             stop_word = w
             if w[:1] in UNIT_WORDS and len(w) > 1 and DATE_TOKEN.match(prev or "x"):
@@ -447,6 +454,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
         if kind == "honor":
             if stop_word in establish:
                 typ = "Project"
+        if stop_word in GOAL_CUES and kind in ("org", "honor"):
+            typ = "Honor"
         if typ == "GovernmentBody" and suffix == "系统" and start not in places_at:
             continue
         if kind == "activity" and len(bare) - len(suffix) < 2:
@@ -552,9 +561,37 @@ MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
 
 
 # ----------------------------------------------------------------- persons
+TITLES = ("党支部书记", "党委书记", "党总支书记", "第一书记", "书记", "副书记", "主任", "副主任", "局长", "副局长", "院长",
+          "副院长", "站长", "所长", "队长", "董事长", "总经理", "经理", "村长", "社长", "理事长", "会长", "主席", "负责人", "党员")
+INLINE_BYLINE = re.compile(r"[((]\s*((?:(?:记者|通讯员|实习生|摄影|文|图)\s*[/:：]?\s*[" + CJK + r"]{2,3}\s*)+)[))]")
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple:
+    names = " ".join(lx_read("surnames.txt")).split()
+    return tuple(sorted(set(names), key=len, reverse=True))
+
+
+def lx_read(name):
+    from .resources import read_lines
+    return read_lines(name)
+
+
+def _person_name(s: str):
+    """Longest plausible name at the start of ``s``: surname + 1–2 characters."""
+    for sn in _surnames():
+        if s.startswith(sn):
+            rest = s[len(sn):]
+            m = re.match("[" + CJK + "]{1,2}", rest)
+            if m:
+                return sn + m.group(0)
+    return None
+
+
 def find_persons(doc: Doc):
+    text = doc.text
     for s, e in doc.meta.get("bylines", []):
-        line = doc.text[s:e]
+        line = text[s:e]
         for m in PERSON_RE.finditer(line):
             pos = s + m.start(1)
             for nm in re.finditer(r"[" + CJK + r"]{2,3}", m.group(1)):
@@ -562,6 +599,67 @@ def find_persons(doc: Doc):
                     continue
                 a = pos + nm.start()
                 yield _mk(doc, a, a + len(nm.group(0)), "Person", nm.group(0), "byline", 0.9)
+    for m in INLINE_BYLINE.finditer(text):
+        for nm in re.finditer(r"(?:记者|通讯员|实习生|摄影|文|图)\s*[/:：]?\s*([" + CJK + r"]{2,3})", m.group(1)):
+            a = m.start(1) + nm.start(1)
+            yield _mk(doc, a, a + len(nm.group(1)), "Person", nm.group(1), "byline", 0.85)
+    title_rx = re.compile("(?:" + "|".join(TITLES) + ")")
+    for m in title_rx.finditer(text):
+        rest = text[m.end():m.end() + 4]
+        name = _person_name(rest)
+        if not name:
+            continue
+        after = text[m.end() + len(name):m.end() + len(name) + 1]
+        if len(name) == 3 and after and re.match("[" + CJK + "]", after) and after not in "说表介带指兼称认强坦告":
+            name = name[:2]
+            after = text[m.end() + 2:m.end() + 3]
+        if after and re.match("[" + CJK + "]", after) and after not in "说表介带指兼称认强坦告等在和与":
+            continue
+        a = m.end()
+        yield _mk(doc, a, a + len(name), "Person", name, "title-person", 0.6)
+
+
+# ----------------------------------------------------------------- town, village, community
+LOCAL_SUFFIX = re.compile(r"(街道|镇|乡|社区|村)")
+
+
+def find_local_places(doc: Doc, tok: _Tokens):
+    """Towns, streets, communities and villages: 芦溪镇, 桂湖社区, 青龙坪村."""
+    text = doc.text
+    stops = lx.stopwords()
+    for m in LOCAL_SUFFIX.finditer(text):
+        a, b = m.span()
+        if b not in tok.end_set:
+            continue
+        i = tok.before(a + 1)
+        if i < 0:
+            continue
+        ts, te = tok.spans[i]
+        if ts < a:  # suffix glued to the name: 芦溪镇 is one token
+            stem_start = ts
+        else:
+            j = i - 1
+            if j < 0:
+                continue
+            stem_start = tok.spans[j][0]
+            if tok.spans[j][1] != a:
+                continue
+            # two single characters (青龙坪 = 青龙|坪) still make one name
+            if j > 0 and a - stem_start == 1 and tok.spans[j - 1][1] == stem_start and \
+                    tok.spans[j - 1][1] - tok.spans[j - 1][0] <= 2:
+                stem_start = tok.spans[j - 1][0]
+        stem = text[stem_start:a]
+        if not (2 <= len(stem) <= 4) or not re.fullmatch("[" + CJK + "]+", stem):
+            continue
+        if stem in stops or stem in lx.verbs() or stem[-1] in "的和与及在、" or stem in LOCAL_GENERIC:
+            continue
+        if any(stem.endswith(x) for x in ("新农", "城乡", "美丽", "全", "本", "各", "该", "农", "乡", "城", "村", "镇")):
+            continue
+        yield Mention(stem_start, b, text[stem_start:b], "Place", text[stem_start:b], "place-local", 0.65)
+
+
+LOCAL_GENERIC = frozenset({"城乡", "农村", "乡村", "城镇", "乡镇", "社区", "新农", "全村", "本村", "和谐", "智慧", "美丽",
+                           "幸福", "文明", "平安", "示范", "特色", "小区", "试点", "先进", "星级", "五星级", "红色"})
 
 
 # ----------------------------------------------------------------- selection
@@ -583,6 +681,7 @@ def mentions(doc: Doc) -> Doc:
     """Fill ``doc.mentions`` sorted by position."""
     tok = _Tokens(doc)
     places = find_places(doc, tok)
+    places += list(find_local_places(doc, tok))
     places_at = {}
     for p in places:
         places_at.setdefault(p.start, p)
