@@ -170,8 +170,8 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
         t = ctx.type(e)
         if t == "Brand":
             if m.rule == "quote-subbrand":
-                mains = [x.entity for x in smentions if ctx.type(x.entity) == "Brand" and x.rule != "quote-subbrand"
-                         and x.start < m.start]
+                mains = [x.entity for x in doc.mentions if x.entity and ctx.type(x.entity) == "Brand"
+                         and x.rule != "quote-subbrand" and x.start < m.start and x.entity != e]
                 for b in mains[-1:]:
                     ctx.add(e, "subBrandOf", b, ss, se, "sub-brand", 0.85)
             for s in subj:
@@ -255,6 +255,15 @@ def _place_of(doc, key):
     return None
 
 
+def _locating(p) -> bool:
+    """Places that locate what they name: full names, and short names of
+    counties already named in full; a bare province or city short name (四川
+    in 四川大学) does not."""
+    if p.rule != "place-short":
+        return p.rule.startswith("place-")
+    return any(x.level == "county" for x in lx.place_names().get(p.label, ()))
+
+
 def _structural(ctx, doc):
     """Relations read off names: place prefixes, X公司党支部 → X公司."""
     places = {}
@@ -269,12 +278,11 @@ def _structural(ctx, doc):
     for k, e in doc.entities.items():
         if e.type in ORG_TYPES | {"Facility"}:
             for m in e.mentions:
-                pm = [p for p in doc.mentions if p.type == "Place" and p.start == m.start and p.end < m.end]
-                for p in pm:
-                    if p.entity and p.entity != k:
-                        ctx.add(k, "locatedIn", p.entity, m.start, m.end, "place-prefix", 0.85)
-            if e.place and e.place in places and e.place != e.label:
-                ctx.add(k, "locatedIn", places[e.place], e.mentions[0].start, e.mentions[0].end, "place-prefix", 0.85)
+                inner = [p for p in doc.mentions if p.type == "Place" and m.start <= p.start and p.end < m.end
+                         and p.entity and p.entity != k and _locating(p)]
+                if inner:
+                    p = max(inner, key=lambda x: (x.end, x.start))
+                    ctx.add(k, "locatedIn", p.entity, m.start, m.end, "place-in-name", 0.85)
         if e.type == "PartyOrganization":
             m = SUFFIX_PARTY.match(e.label)
             if m and m.group(1) in by_label and by_label[m.group(1)] != k:
