@@ -3,11 +3,15 @@
 The cleaned text keeps one paragraph per line. ``Doc.offsets[i]`` is the
 offset in the decoded source of cleaned character ``i``.
 
->>> d = clean(Doc(path="x", source="当前位置: 首页\\n标题\\n\\n他们是党\\n\\n建示范点的一员,这里是一个很长的句子用来测试换行", text="", offsets=[]))
+>>> src = "当前位置: 首页\\n标题\\n\\n这是一个很长的句子,用来测试换行,两个公司党支部被确定为党\\n\\n建示范点。"
+>>> d = clean(Doc(path="x", source=src, text="", offsets=[]))
 >>> d.text.splitlines()[1]
-'他们是党建示范点的一员,这里是一个很长的句子用来测试换行'
->>> d.meta["breadcrumb"]
-'首页'
+'这是一个很长的句子,用来测试换行,两个公司党支部被确定为党建示范点。'
+>>> d.meta["breadcrumb"], d.meta["title"]
+('首页', '标题')
+>>> i = d.text.index("建示范点")
+>>> src[d.offsets[i]:d.offsets[i] + 4]
+'建示范点'
 """
 from __future__ import annotations
 

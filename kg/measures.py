@@ -19,6 +19,7 @@ __all__ = ["measures", "parse_number"]
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_BIG = {"万": 10_000, "亿": 100_000_000}
 NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
 
 
@@ -31,14 +32,17 @@ def parse_number(s: str) -> float:
     if "点" in s:
         whole, frac = s.split("点", 1)
         return parse_number(whole or "零") + float("0." + "".join(str(CN_DIGITS[c]) for c in frac))
-    total, cur = 0, 0
+    total, section, cur = 0, 0, 0
     for ch in s:
         if ch in CN_DIGITS:
             cur = CN_DIGITS[ch]
         elif ch in CN_UNITS:
-            total += (cur or 1) * CN_UNITS[ch]
+            section += (cur or 1) * CN_UNITS[ch]
             cur = 0
-    return float(total + cur)
+        elif ch in CN_BIG:
+            total += (section + cur or 1) * CN_BIG[ch]
+            section, cur = 0, 0
+    return float(total + section + cur)
 
 
 def _pattern():

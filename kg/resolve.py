@@ -9,7 +9,7 @@ import re
 from collections import Counter, defaultdict
 
 from . import lexicon as lx
-from .doc import Doc, Entity
+from .doc import Doc, Entity, Mention
 from .mentions import strip_quotes
 from .text import is_subsequence, norm
 
@@ -79,6 +79,7 @@ def resolve(doc: Doc) -> Doc:
                            confidence=max(m.confidence for m in gm)))
     # 3. short forms join the full name they abbreviate
     ents = _merge_short_forms(ents, place_surfaces)
+    ents += _implied_units(ents)
     doc.entities = {}
     for e in ents:
         e.aliases = {a for a in e.aliases if a and a != e.label and norm(a) != ""}
@@ -96,6 +97,36 @@ def resolve(doc: Doc) -> Doc:
         for m in e.mentions:
             m.entity = e.key
     return doc
+
+
+UNIT_PARTY = re.compile(r"^(.{2,}?)(机关党委|党支部|党总支|党委|党组)$")
+
+
+def _implied_units(ents):
+    """The unit a party body belongs to, when its name says so: 某公司党支部 → 某公司."""
+    sfx = lx.suffixes()
+    known = {norm(n) for e in ents for n in {e.label} | e.aliases}
+    out = []
+    for e in ents:
+        if e.type != "PartyOrganization":
+            continue
+        m = UNIT_PARTY.match(e.label)
+        if not m or norm(m.group(1)) in known:
+            continue
+        unit = m.group(1)
+        typ = next((sfx[unit[-n:]][0] for n in range(min(6, len(unit) - 1), 0, -1)
+                    if unit[-n:] in sfx and sfx[unit[-n:]][1] == "org"), None)
+        if typ is None or typ == "PartyOrganization":
+            continue
+        ms = []
+        for pm in e.mentions:
+            if pm.label == e.label and pm.text.endswith(m.group(2)):
+                n = len(pm.text) - len(m.group(2))
+                ms.append(Mention(pm.start, pm.start + n, pm.text[:n], typ, unit, "implied-unit", 0.7))
+        if ms:
+            known.add(norm(unit))
+            out.append(Entity(key="", type=typ, label=unit, aliases=set(), mentions=ms, confidence=0.7))
+    return out
 
 
 def _vote_type(mentions) -> str:

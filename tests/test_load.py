@@ -1,0 +1,50 @@
+import codecs
+
+import pytest
+
+from kg.errors import InputError
+from kg.load import collect, decode, read
+
+TEXT = "平湖市某某街道党工委打造“红色驿站”党建品牌。"
+
+
+@pytest.mark.parametrize("data,encoding", [
+    (TEXT.encode("utf-8"), "utf-8"),
+    (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+    (TEXT.encode("gbk"), "gb18030"),
+    (TEXT.encode("gb18030"), "gb18030"),
+    (codecs.BOM_UTF16_LE + TEXT.encode("utf-16-le"), "utf-16"),
+])
+def test_decode_detects_encoding(data, encoding):
+    text, enc = decode(data, "a.txt")
+    assert text.lstrip("\ufeff") == TEXT
+    assert enc == encoding
+
+
+@pytest.mark.parametrize("data,problem", [
+    (b"", "empty file"),
+    (b"  \n\t ", "empty file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file"),
+    (TEXT.encode("utf-8")[:-1] + b"\xff\xfe\xfa", "cannot decode"),
+])
+def test_decode_refuses_bad_input_naming_the_file(data, problem):
+    with pytest.raises(InputError) as err:
+        decode(data, "bad.txt")
+    assert "bad.txt" in str(err.value) and problem in str(err.value)
+
+
+def test_read_returns_sha256(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes(TEXT.encode("gbk"))
+    text, enc, sha = read(f)
+    assert text == TEXT and enc == "gb18030" and len(sha) == 64
+
+
+def test_collect_folders_and_missing_paths(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "notes.md").write_text("x", encoding="utf-8")
+    files, errors = collect([tmp_path, tmp_path / "missing.txt"])
+    assert [f.name for f in files] == ["a.txt", "b.txt"]
+    assert len(errors) == 1 and "missing.txt" in str(errors[0])

@@ -1,0 +1,79 @@
+"""Mentions and entities on short texts of our own, one pattern per row."""
+import pytest
+
+from kg import process_text
+from kg.text import norm
+
+CASES = [
+    # organisation suffix grammar, with the place prefix kept
+    ("今年以来,宁波市北仑区市场监督管理局党组坚持党建引领。", "PartyOrganization", "宁波市北仑区市场监督管理局党组"),
+    ("承担省卫生健康委员会赋予的试点任务。", "GovernmentBody", "省卫生健康委员会"),
+    ("由衢州市江山市人民政府牵头推进。", "GovernmentBody", "衢州市江山市人民政府"),
+    ("国网湖州供电公司党委组织开展主题党日活动。", "PartyOrganization", "国网湖州供电公司党委"),
+    ("绍兴市柯桥区城市管理行政执法大队加强夜间巡查。", "GovernmentBody", "绍兴市柯桥区城市管理行政执法大队"),
+    ("依托温州市鹿城区快递行业协会,凝聚新就业群体。", "SocialOrganization", "温州市鹿城区快递行业协会"),
+    ("台州市路桥区人民医院党委书记带队下乡。", "SocialOrganization", "台州市路桥区人民医院"),
+    # a quantifier cuts the scope off the name
+    ("成立全省首个电力女子抢修班组服务队。", "SocialOrganization", "电力女子抢修班组服务队"),
+    # quoted names and their cues
+    ("打造“红色引擎·税映初心”党建品牌,擦亮服务底色。", "Brand", "红色引擎·税映初心"),
+    ("深入实施“领航护航”工程,培育一批骨干。", "Project", "领航护航工程"),
+    ("推行“党建+网格”工作模式,打通服务群众最后一米。", "Project", "党建+网格"),
+    ("组织开展“红心向党·青春献礼”主题党日活动。", "Activity", "红心向党·青春献礼"),
+    ("依托“职工之家”“红色驿站”等便民服务站开展服务。", "Facility", "职工之家"),
+    # 《》 titles
+    ("局党组印发《关于加强基层党组织建设的实施意见》。", "Document", "关于加强基层党组织建设的实施意见"),
+    # honours after award cues, not after 争创
+    ("该支部荣获“全省先进基层党组织”称号。", "Honor", "全省先进基层党组织"),
+    ("某某社区被评为全国民主法治示范社区。", "Honor", "全国民主法治示范社区"),
+    # places: administrative names and regions
+    ("推进珠三角地区协同发展,助力广东省佛山市南海区。", "Place", "南海区"),
+    ("推进珠三角地区协同发展。", "Place", "珠三角"),
+    ("服务成都都市圈建设。", "Place", "成都都市圈"),
+    # facilities
+    ("在园区建设非公企业党建展馆和党员活动长廊。", "Facility", "非公企业党建展馆"),
+    ("新建的天桥路水上服务区正式启用。", "Facility", "天桥路水上服务区"),
+    # activity lists closed by 等…活动
+    ("先后开展了义务植树、“七一”走访慰问、红色观影等20余场活动。", "Activity", "义务植树"),
+    # stem shared across a list
+    ("嘉善县甲乙科技、丙丁机械两家公司党支部获评示范党组织。", "PartyOrganization", "丙丁机械公司党支部"),
+    ("嘉善县甲乙科技、丙丁机械两家公司党支部获评示范党组织。", "Enterprise", "甲乙科技公司"),
+    # persons in bylines and after titles
+    ("□本版文字 周一鸣 林小雨\n正文。", "Person", "林小雨"),
+    ("村党支部书记王建国带领党员上门走访。", "Person", "王建国"),
+]
+
+
+def names(doc, typ):
+    out = set()
+    for e in doc.entities.values():
+        if e.type == typ:
+            out |= {norm(e.label)} | {norm(a) for a in e.aliases}
+    return out
+
+
+@pytest.mark.parametrize("text,typ,label", CASES)
+def test_entity_found(text, typ, label):
+    doc = process_text(text)
+    assert norm(label) in names(doc, typ), sorted((e.type, e.label) for e in doc.entities.values())
+
+
+@pytest.mark.parametrize("text,label", [
+    ("加强基层党组织建设,各级党员干部要带头。", "基层党组织"),
+    ("帮助企业建支部,强支部,搭平台。", "支部"),
+    ("围绕中心、服务大局,推动工作落实。", "中心"),
+    ("这一格局正在形成。", "格局"),
+    ("争创全国文明单位,力争更大突破。", None),
+])
+def test_generic_mentions_are_not_entities(text, label):
+    doc = process_text(text)
+    labels = {e.label for e in doc.entities.values() if e.type != "Honor"}
+    if label:
+        assert label not in labels
+    assert not any(e.type in ("PartyOrganization", "GovernmentBody") for e in doc.entities.values())
+
+
+def test_mention_offsets_slice_the_text():
+    doc = process_text("宁波市北仑区市场监督管理局党组打造“红色市监”党建品牌,获评全省先进基层党组织。")
+    for m in doc.mentions:
+        assert doc.text[m.start:m.end] == m.text

@@ -1,0 +1,75 @@
+"""Relations on short texts of our own: (text, subject, predicate, object)."""
+import pytest
+
+from kg import process_text
+
+CASES = [
+    # 以“X”党建品牌为引领 → hasBrand, with the sentence's organisation as subject
+    ("杭州市西湖区税务局党委以“西湖税韵”党建品牌为引领,优化纳税服务。",
+     "杭州市西湖区税务局党委", "hasBrand", "西湖税韵"),
+    # sub-brands under a brand matrix
+    ("杭州市西湖区税务局以“西湖税韵”党建品牌为统领,培育“税务青年说”“办税零距离”2个子品牌。",
+     "税务青年说", "subBrandOf", "西湖税韵"),
+    # honour received by the organisation before the cue
+    ("余杭区人民医院党委获评“浙江省先进基层党组织”。",
+     "余杭区人民医院党委", "receivedHonor", "浙江省先进基层党组织"),
+    # subject carried over from the paragraph's organisation
+    ("丽水市莲都区供电公司党委坚持党建引领。全面实施“电力先锋”工程,建成乡村振兴电力驿站。",
+     "丽水市莲都区供电公司党委", "undertakes", "电力先锋工程"),
+    ("丽水市莲都区供电公司党委坚持党建引领。全面实施“电力先锋”工程,建成乡村振兴电力驿站。",
+     "丽水市莲都区供电公司党委", "established", "乡村振兴电力驿站"),
+    # 成立 → established and a unit of its founder
+    ("舟山市普陀区综合行政执法局成立海上联合执法中队。",
+     "舟山市普陀区综合行政执法局", "established", "海上联合执法中队"),
+    ("舟山市普陀区综合行政执法局成立海上联合执法中队。",
+     "海上联合执法中队", "subOrganizationOf", "舟山市普陀区综合行政执法局"),
+    # joint enforcement with another region
+    ("金华市婺城区交通运输局深化与衢州市柯城区联合执法机制。",
+     "金华市婺城区交通运输局", "cooperatesWith", "柯城区"),
+    # co-building agreement between two bodies
+    ("2024年3月,省商务厅与温州市人民政府签订合作协议,共建跨境电商综合试验区。",
+     "省商务厅", "cooperatesWith", "温州市人民政府"),
+    # documents issued
+    ("湖州市安吉县农业农村局印发《美丽乡村建设三年行动方案》。",
+     "湖州市安吉县农业农村局", "issued", "美丽乡村建设三年行动方案"),
+    # activities organised
+    ("宁海县卫生健康局党委组织开展“健康进万家”义诊活动。",
+     "宁海县卫生健康局党委", "organized", "健康进万家义诊活动"),
+    # place prefix → locatedIn
+    ("宁海县卫生健康局党委组织开展义诊。", "宁海县卫生健康局党委", "locatedIn", "宁海县"),
+    # X公司党支部 → X公司
+    ("义乌市甲乙贸易公司党支部开展学习。", "义乌市甲乙贸易公司党支部", "subOrganizationOf", "义乌市甲乙贸易公司"),
+]
+
+
+def find(doc, label):
+    for k, e in doc.entities.items():
+        if e.label == label or label in e.aliases:
+            return k
+    raise AssertionError(f"{label}: not among {sorted(e.label for e in doc.entities.values())}")
+
+
+def triples(doc):
+    return {(doc.entities[r.subject].label, r.predicate, doc.entities[r.object].label) for r in doc.relations}
+
+
+@pytest.mark.parametrize("text,s,p,o", CASES)
+def test_relation_found(text, s, p, o):
+    doc = process_text(text)
+    sk, ok = find(doc, s), find(doc, o)
+    found = {(r.subject, r.predicate, r.object) for r in doc.relations}
+    if p == "cooperatesWith":
+        assert (sk, p, ok) in found or (ok, p, sk) in found, triples(doc)
+    else:
+        assert (sk, p, ok) in found, triples(doc)
+
+
+def test_goal_is_not_an_honour_received():
+    doc = process_text("平阳县税务局党委争创全国文明单位,持续优化服务。")
+    assert not [r for r in doc.relations if r.predicate == "receivedHonor"]
+
+
+def test_relation_spans_are_in_the_text():
+    doc = process_text(CASES[0][0])
+    for r in doc.relations:
+        assert 0 <= r.start < r.end <= len(doc.text)
