@@ -95,6 +95,7 @@ class Doc:
     entities: dict = field(default_factory=dict)
     relations: list = field(default_factory=list)
     measurements: list = field(default_factory=list)
+    subjects: list = field(default_factory=list)  # (start, end, [entity keys]) per clause
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]

@@ -58,6 +58,14 @@ def _control_ratio(text: str) -> float:
     return bad / min(len(text), 20000)
 
 
+def _cjk_ratio(text: str) -> float:
+    """Share of CJK among the letters: articles here are Chinese."""
+    letters = [ch for ch in text[:20000] if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fff") / len(letters)
+
+
 def decode(data: bytes, path="<bytes>") -> tuple[str, str]:
     """Decode ``data``; return ``(text, encoding)`` or raise InputError.
 
@@ -90,7 +98,7 @@ def decode(data: bytes, path="<bytes>") -> tuple[str, str]:
         best = None
     if best is not None and best.encoding:
         text = str(best)
-        if _control_ratio(text) < 0.01:
+        if _control_ratio(text) < 0.01 and _cjk_ratio(text) >= 0.3:
             return text, best.encoding
     raise InputError(path, "cannot decode the bytes as UTF-8, GB18030 or another known encoding",
                      "re-save the file as UTF-8")

@@ -88,9 +88,6 @@ def measures(doc: Doc) -> Doc:
 def _attach(doc, out):
     """Indicator from the clause around the figure; ``about`` from the nearest entity."""
     text = doc.text
-    rel_subject = {}
-    for r in doc.relations:
-        rel_subject.setdefault(r.start, r.subject)
     for ms in out:
         sent = next(((s, e) for s, e, _ in doc.sentences if s <= ms.start < e), (0, len(text)))
         cl = next(((s, e) for s, e in clauses(text, *sent) if s <= ms.start < e), sent)
@@ -105,7 +102,4 @@ def _attach(doc, out):
         if near:
             ms.about = near[-1].entity
         else:
-            for r in doc.relations:
-                if r.start <= ms.start < r.end and r.predicate in ("undertakes", "organized", "hasBrand"):
-                    ms.about = r.subject
-                    break
+            ms.about = next((keys[0] for s, e, keys in doc.subjects if s <= ms.start < e and keys), None)

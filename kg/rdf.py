@@ -25,6 +25,20 @@ def new_graph(base: str = DEFAULT_BASE) -> Graph:
     return g
 
 
+def decimal_lexical(v: float) -> str:
+    """Canonical xsd:decimal form, stable through Turtle round trips.
+
+    >>> decimal_lexical(4754000000.0), decimal_lexical(19.7)
+    ('4754000000.0', '19.7')
+    """
+    d = Decimal(repr(float(v)))
+    s = format(d, "f")
+    if "." not in s:
+        s += ".0"
+    s = s.rstrip("0")
+    return s + "0" if s.endswith(".") else s
+
+
 def _zh(s: str) -> Literal:
     return Literal(s, lang="zh")
 
@@ -59,7 +73,7 @@ def to_graph(docs, base: str = DEFAULT_BASE) -> Graph:
         for m in doc.measurements:
             node = measurement_iri(doc.sha256, m.start, base)
             g.add((node, RDF.type, KG.Measurement))
-            g.add((node, KG.value, Literal(Decimal(repr(m.value)).normalize() if m.value != int(m.value) else Decimal(int(m.value)), datatype=XSD.decimal)))
+            g.add((node, KG.value, Literal(decimal_lexical(m.value), datatype=XSD.decimal)))
             g.add((node, KG.unit, Literal(m.unit)))
             g.add((node, KG.indicator, _zh(m.indicator)))
             g.add((node, KG.text, _zh(m.text)))

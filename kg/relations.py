@@ -114,6 +114,7 @@ def _find_cue(text, cs, pos, cues):
 
 def relations(doc: Doc) -> Doc:
     ctx = _Ctx(doc)
+    doc.subjects = []
     text = doc.text
     cues = lx.cues()
     ms = [m for m in doc.mentions if m.entity]
@@ -154,6 +155,7 @@ def relations(doc: Doc) -> Doc:
             subj = subj + [x for x in under if x not in subj]
             if own and [x for x in own if ctx.type(x) in AGENT_TYPES]:
                 current = subj
+            doc.subjects.append((cs, ce, list(subj)))
             _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues)
     _structural(ctx, doc)
     doc.relations = sorted(ctx.rels.values(), key=lambda r: (r.start, r.subject, r.predicate, r.object))
