@@ -56,10 +56,13 @@ def atomic_writes(folder):
     except OSError as exc:
         raise OutputError(f"{folder}: cannot create output folder ({exc.strerror})") from exc
     temps = []
+    mask = os.umask(0)
+    os.umask(mask)
     try:
         for name, data in files.items():
             fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
             temps.append((tmp, folder / name))
+            os.chmod(tmp, 0o666 & ~mask)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()
