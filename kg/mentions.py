@@ -218,7 +218,7 @@ def find_lists(doc: Doc, places):
 
 
 # ----------------------------------------------------------------- honours
-HONOR_SPLIT = re.compile("(和|、|及|以及)")
+HONOR_SPLIT = re.compile("以及|和|、|及|(?<=”)(?=“)")
 
 
 def _honor_suffix(s: str) -> bool:
@@ -258,20 +258,13 @@ def find_honors(doc: Doc):
         span = text[end:stop]
         lead = re.match(r"(?:了|为)?", span).end()
         s0 = end + lead
-        pieces, pos = [], s0
-        for part in HONOR_SPLIT.split(text[s0:stop]):
-            if HONOR_SPLIT.fullmatch(part):
-                if pieces and _honor_suffix(text[pieces[-1][0]:pieces[-1][1]]):
-                    pos += len(part)
-                    continue
-                pieces[-1] = (pieces[-1][0], pos + len(part)) if pieces else (pos, pos + len(part))
-                pos += len(part)
-                continue
-            if pieces and not _honor_suffix(text[pieces[-1][0]:pieces[-1][1]]):
-                pieces[-1] = (pieces[-1][0], pos + len(part))
-            else:
-                pieces.append((pos, pos + len(part)))
-            pos += len(part)
+        pieces = []
+        cur = s0
+        for sep in HONOR_SPLIT.finditer(text, s0, stop):
+            if _honor_suffix(text[cur:sep.start()]):
+                pieces.append((cur, sep.start()))
+                cur = sep.end()
+        pieces.append((cur, stop))
         for a, b in pieces:
             raw = text[a:b]
             if cue in weak and not _honor_suffix(raw):

@@ -137,28 +137,37 @@ def _vote_type(mentions) -> str:
 
 
 def _merge_short_forms(ents, place_surfaces):
-    full = [e for e in ents if _place_prefix(e.label, place_surfaces)]
+    """Join a short form to the one longer name of its type that it abbreviates.
+
+    A name that starts with a place joins a longer name only when it is that
+    name's tail (吴江区税务局 → 国家税务总局苏州市吴江区税务局); other short forms
+    join by subsequence (港航中心 → 平湖市港航管理服务中心).
+    """
     out = []
     absorbed = set()
+    located = [e for e in ents if any(p in e.label for p in place_surfaces)]
     for e in ents:
-        if e.type == "Place" or _place_prefix(e.label, place_surfaces) or e.type in ("Document", "Person"):
+        if e.type in ("Place", "Document", "Person"):
             continue
         short = LEVEL_PREFIX.sub("", norm(e.label))
         if len(short) < 2:
             continue
+        prefixed = bool(_place_prefix(e.label, place_surfaces))
         cands = []
-        for f in full:
-            if f is e or f.type != e.type:
+        for f in located:
+            if f is e or f.type != e.type or id(f) in absorbed:
                 continue
             fl = norm(f.label)
             if len(fl) <= len(short) or short[-1] != fl[-1]:
                 continue
-            body = fl[len(norm(_place_prefix(f.label, place_surfaces))):]
-            if short[0] not in body:
+            if prefixed:
+                if fl.endswith(short):
+                    cands.append(f)
                 continue
-            if is_subsequence(short, body[body.index(short[0]):]):
+            body = fl[len(norm(_place_prefix(f.label, place_surfaces))):]
+            if short[0] in body and is_subsequence(short, body[body.index(short[0]):]):
                 cands.append(f)
-        if len(cands) == 1 or (cands and len({c.label for c in cands}) == 1):
+        if len({c.label for c in cands}) == 1:
             f = cands[0]
             f.aliases |= {e.label} | e.aliases
             f.mentions += e.mentions
