@@ -533,7 +533,7 @@ def find_places(doc: Doc, tok: _Tokens):
     # children named right after a place: X镇, X乡, X街道, X村, X社区
     for pm in list(mentions):
         for m in re.finditer(r"([" + CJK + r"]{2,3}?)(街道|镇|乡|村|社区)", text[pm.end:pm.end + 8]):
-            if m.start() != 0:
+            if m.start() != 0 or not _local_stem_ok(m.group(1)):
                 break
             s, e = pm.end, pm.end + m.end()
             mentions.append(Mention(s, e, text[s:e], "Place", text[s:e], "place-child", 0.7))
@@ -642,15 +642,23 @@ def find_local_places(doc: Doc, tok: _Tokens):
                     tok.spans[j - 1][1] - tok.spans[j - 1][0] <= 2:
                 stem_start = tok.spans[j - 1][0]
         stem = text[stem_start:a]
-        if not (2 <= len(stem) <= 4) or not re.fullmatch("[" + CJK + "]+", stem):
-            continue
-        if stem in stops or stem in lx.verbs() or stem[-1] in "的和与及在、" or stem in LOCAL_GENERIC:
-            continue
-        if any(stem.endswith(x) for x in ("新农", "城乡", "美丽", "全", "本", "各", "该", "农", "乡", "城", "村", "镇")):
+        if not _local_stem_ok(stem):
             continue
         yield Mention(stem_start, b, text[stem_start:b], "Place", text[stem_start:b], "place-local", 0.65)
 
 
+def _local_stem_ok(stem: str) -> bool:
+    """Could ``stem`` name a town, community or village (芦溪, 桂湖)?"""
+    if not (2 <= len(stem) <= 4) or not re.fullmatch("[" + CJK + "]+", stem):
+        return False
+    if stem in lx.stopwords() or stem in lx.verbs() or stem in LOCAL_GENERIC or stem[0] in PREPOSITIONS:
+        return False
+    if stem[-1] in "的和与及在、" or any(stem.endswith(x) for x in LOCAL_BAD_ENDS):
+        return False
+    return True
+
+
+LOCAL_BAD_ENDS = ("新农", "城乡", "美丽", "全", "本", "各", "该", "农", "乡", "城", "村", "镇", "业")
 LOCAL_GENERIC = frozenset({"城乡", "农村", "乡村", "城镇", "乡镇", "社区", "新农", "全村", "本村", "和谐", "智慧", "美丽",
                            "幸福", "文明", "平安", "示范", "特色", "小区", "试点", "先进", "星级", "五星级", "红色"})
 

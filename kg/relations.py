@@ -17,9 +17,9 @@ __all__ = ["relations", "clauses"]
 
 AGENT_TYPES = ORG_TYPES
 LEAD = re.compile(r"^(?:今年以来|近年来|去年以来|同时|此外|另外|目前|截至目前|近期|随后|其中|\d{4}年(?:\d{1,2}月份?)?(?:\d{1,2}日)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|[一二三四五六七八九十]+是)?\s*$")
+MATRIX = re.compile(r"矩阵|^\d+\+|^[一二三四五六七八九十]+\+")
 LEAD_CLAUSE = re.compile(r"^(?:今年以来|近年来|去年以来|同时|此外|另外|目前|截至目前|近期|随后|\d{4}年(?:\d{1,2}月份?)?(?:\d{1,2}日)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|作为.*)[,,]$")
 UNDER = re.compile(r"在(.{2,30}?)的(?:引领|领导|带领|指导|推动|支持)下")
-SUFFIX_PARTY = re.compile(r"^(.{2,}?)(机关党委|党支部|党总支|党委|党组|支部)$")
 
 
 def clauses(text: str, start: int, end: int):
@@ -142,8 +142,10 @@ def relations(doc: Doc) -> Doc:
             if sent_subject or not LEAD_CLAUSE.match(text[cs:ce]):
                 break
         agents = [x for x in sent_subject if ctx.type(x) in AGENT_TYPES]
+        if sent_in_para == 1:
+            opener_is_slogan = not smentions
         if agents:
-            if sent_in_para <= 2:
+            if sent_in_para == 1 or (sent_in_para == 2 and opener_is_slogan):
                 para_topic = agents
             if not doc_topic:
                 doc_topic = agents
@@ -173,7 +175,8 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
         if t == "Brand":
             if m.rule == "quote-subbrand":
                 mains = [x.entity for x in doc.mentions if x.entity and ctx.type(x.entity) == "Brand"
-                         and x.rule != "quote-subbrand" and x.start < m.start and x.entity != e]
+                         and x.rule != "quote-subbrand" and x.start < m.start and x.entity != e
+                         and not MATRIX.search(doc.entities[x.entity].label)]
                 for b in mains[-1:]:
                     ctx.add(e, "subBrandOf", b, ss, se, "sub-brand", 0.85)
             for s in subj:
@@ -224,7 +227,7 @@ def _cooperation(ctx, doc, cm, cs, ce, subj, own, cues):
         a = cs + m.end()
         rest = text[a:ce]
         hit = min((rest.find(c) for c in coop if rest.find(c) >= 0), default=-1)
-        if hit < 0 or hit > 24:
+        if hit < 0 or hit > 40:
             continue
         partners = [x.entity for x in cm if a <= x.start < a + hit
                     and ctx.type(x.entity) in AGENT_TYPES | {"Place"}]
@@ -266,6 +269,22 @@ def _locating(p) -> bool:
     return any(x.level == "county" for x in lx.place_names().get(p.label, ()))
 
 
+def _name_parent(doc, key, ent):
+    """The organisation whose full name opens this one's: 某公司党支部 → 某公司,
+    某市公安局某派出所 → 某市公安局 (the longest such name)."""
+    best, best_len = None, 0
+    names = [ent.label] + sorted(a for a in ent.aliases if len(a) > 3)
+    for k, other in doc.entities.items():
+        if k == key or other.type not in ORG_TYPES:
+            continue
+        for n in [other.label] + sorted(other.aliases):
+            if len(n) < 3 or len(n) <= best_len:
+                continue
+            if any(x.startswith(n) and len(x) - len(n) >= 2 for x in names):
+                best, best_len = k, len(n)
+    return best
+
+
 def _structural(ctx, doc):
     """Relations read off names: place prefixes, X公司党支部 → X公司."""
     places = {}
@@ -285,12 +304,10 @@ def _structural(ctx, doc):
                 if inner:
                     p = max(inner, key=lambda x: (x.end, x.start))
                     ctx.add(k, "locatedIn", p.entity, m.start, m.end, "place-in-name", 0.85)
-        if e.type == "PartyOrganization":
-            m = SUFFIX_PARTY.match(e.label)
-            if m and m.group(1) in by_label and by_label[m.group(1)] != k:
-                parent = by_label[m.group(1)]
-                if ctx.type(parent) in ORG_TYPES:
-                    ctx.add(k, "subOrganizationOf", parent, e.mentions[0].start, e.mentions[0].end, "party-of-unit", 0.85)
+        if e.type in ORG_TYPES:
+            parent = _name_parent(doc, k, e)
+            if parent:
+                ctx.add(k, "subOrganizationOf", parent, e.mentions[0].start, e.mentions[0].end, "unit-of-name", 0.8)
         if e.type == "Place":
             for m in e.mentions:
                 if m.rule == "place-compound":

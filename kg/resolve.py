@@ -176,7 +176,7 @@ def _merge_short_forms(ents, place_surfaces):
     for e in ents:
         if id(e) in absorbed:
             continue
-        if all(m.label in sfx for m in e.mentions):
-            continue  # a bare 行业党委 that names no organisation of this text
+        if all(m.label in sfx and len(m.label) < 4 for m in e.mentions):
+            continue  # a bare suffix that names no organisation of this text
         out.append(e)
     return out
