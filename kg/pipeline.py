@@ -28,17 +28,25 @@ STAGES = [
 ]
 
 
-def process_text(text: str, path: str = "<text>", sha256: str = "") -> Doc:
-    """Run every stage over an already decoded text."""
+def process_text(text: str, path: str = "<text>", sha256: str = "", until: str | None = None) -> Doc:
+    """Run the stages over an already decoded text; ``until`` stops after that stage.
+
+    >>> process_text("某局党委开展活动。", until="sentences").mentions
+    []
+    """
     import hashlib
 
     doc = Doc(path=path, source=text, text="", offsets=[],
               sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest())
+    if until is not None and until not in dict(STAGES):
+        raise ValueError(f"no stage {until!r}; stages are {', '.join(n for n, _ in STAGES)}")
     for name, stage in STAGES:
         out = stage(doc)
         if not isinstance(out, Doc):
             raise TypeError(f"stage {name!r} returned {type(out).__name__}, not Doc")
         doc = out
+        if name == until:
+            break
     return doc
 
 
