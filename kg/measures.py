@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import lexicon as lx
@@ -56,12 +57,14 @@ def measures(doc: Doc) -> Doc:
     text = doc.text
     rx = _pattern()
     units = {u[0]: u for u in lx.units()}
-    blocked = [(m.start, m.end) for m in doc.mentions]
+    blocked = bytearray(len(text) + 1)
+    for m in doc.mentions:
+        blocked[m.start:m.end] = b"\x01" * (m.end - m.start)
     out = []
     for m in rx.finditer(text):
         num = m.group("num")
         a, b = m.start("num"), m.end()
-        if any(s <= a < e for s, e in blocked):
+        if blocked[a]:
             continue
         before = text[max(0, a - 1):a]
         after = text[b:b + 1]
@@ -88,8 +91,14 @@ def measures(doc: Doc) -> Doc:
 def _attach(doc, out):
     """Indicator from the clause around the figure; ``about`` from the nearest entity."""
     text = doc.text
+    starts = [s for s, _, _ in doc.sentences]
+    subj_starts = [s for s, _, _ in doc.subjects]
+    ments = sorted((m for m in doc.mentions if m.entity and doc.entities[m.entity].type != "Place"),
+                   key=lambda m: m.end)
+    ends = [m.end for m in ments]
     for ms in out:
-        sent = next(((s, e) for s, e, _ in doc.sentences if s <= ms.start < e), (0, len(text)))
+        k = bisect.bisect_right(starts, ms.start) - 1
+        sent = doc.sentences[k][:2] if k >= 0 else (0, len(text))
         cl = next(((s, e) for s, e in clauses(text, *sent) if s <= ms.start < e), sent)
         ind = text[cl[0]:ms.start].strip(" ,,。;;、的了")
         ind = re.sub(r"^(?:同时|并|且|其中|全年|累计|目前|截至目前)", "", ind)
@@ -97,9 +106,11 @@ def _attach(doc, out):
             tail = re.match(r"[^,,。;;、]{1,20}", text[ms.end:cl[1]])
             ind = tail.group(0) if tail else ind
         ms.indicator = re.sub(r"[“”\"《》]", "", ind)[-40:] or ms.text
-        near = [m for m in doc.mentions if m.entity and m.end <= ms.start and m.start >= cl[0]
-                and doc.entities[m.entity].type != "Place"]
+        j = bisect.bisect_right(ends, ms.start)
+        near = [m for m in ments[max(0, j - 8):j] if m.start >= cl[0]]
         if near:
             ms.about = near[-1].entity
         else:
-            ms.about = next((keys[0] for s, e, keys in doc.subjects if s <= ms.start < e and keys), None)
+            k = bisect.bisect_right(subj_starts, ms.start) - 1
+            if k >= 0 and doc.subjects[k][0] <= ms.start < doc.subjects[k][1] and doc.subjects[k][2]:
+                ms.about = doc.subjects[k][2][0]

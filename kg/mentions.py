@@ -665,16 +665,22 @@ LOCAL_GENERIC = frozenset({"城乡", "农村", "乡村", "城镇", "乡镇", "�
 
 # ----------------------------------------------------------------- selection
 def _select(cands):
-    """Best non-overlapping mentions: higher priority, then longer, then earlier."""
+    """Best non-overlapping mentions: higher priority, then longer, then earlier.
+
+    Mentions from one shared-stem list (亚太物流、源源物流两家公司党支部) may stack.
+    """
     def prio(m):
         return PRIORITY.get(m.rule, PRIORITY.get(m.rule.split("-")[0], 50))
-    chosen, taken = [], []
+    size = max((m.end for m in cands), default=0)
+    taken = bytearray(size)  # 0 free, 1 taken, 2 taken by a shared-stem list
+    chosen = []
     for m in sorted(cands, key=lambda m: (-prio(m), -(m.end - m.start), m.start, m.type)):
         stacked = m.rule.startswith("list-stem")
-        if any(m.start < e and s < m.end and not (stacked and r.startswith("list-stem")) for s, e, r in taken):
+        cells = taken[m.start:m.end]
+        if (1 in cells) or (not stacked and 2 in cells):
             continue
         chosen.append(m)
-        taken.append((m.start, m.end, m.rule))
+        taken[m.start:m.end] = bytes([2 if stacked else 1]) * (m.end - m.start)
     return chosen
 
 
@@ -701,13 +707,16 @@ def mentions(doc: Doc) -> Doc:
 
 def _select_places(places, names):
     """Places may nest in names but not in titles; longest place wins."""
-    titles = [(m.start, m.end) for m in names if m.type == "Document"]
-    out, taken = [], []
+    size = max((m.end for m in list(places) + list(names)), default=0)
+    in_title = bytearray(size)
+    for m in names:
+        if m.type == "Document":
+            in_title[m.start:m.end] = b"\x01" * (m.end - m.start)
+    taken = bytearray(size)
+    out = []
     for p in sorted(places, key=lambda m: (-(m.end - m.start), m.start)):
-        if any(s <= p.start and p.end <= e for s, e in titles):
-            continue
-        if any(p.start < e and s < p.end for s, e in taken):
+        if in_title[p.start] and in_title[p.end - 1] or 1 in taken[p.start:p.end]:
             continue
         out.append(p)
-        taken.append((p.start, p.end))
+        taken[p.start:p.end] = b"\x01" * (p.end - p.start)
     return out

@@ -7,6 +7,7 @@ opens one of a paragraph's first two sentences); else the document's topic.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from . import lexicon as lx
@@ -45,6 +46,11 @@ class _Ctx:
         self.doc = doc
         self.rels = {}
         self.ents = doc.entities
+
+        mains = [(x.start, x.entity) for x in doc.mentions if x.entity and self.type(x.entity) == "Brand"
+                 and x.rule != "quote-subbrand" and not MATRIX.search(doc.entities[x.entity].label)]
+        self.main_brand_starts = [s for s, _ in mains]
+        self.main_brands = [b for _, b in mains]  # brands that head a matrix, in text order
 
     def add(self, s, p, o, start, end, rule, conf):
         if not s or not o or s == o:
@@ -119,11 +125,11 @@ def relations(doc: Doc) -> Doc:
     cues = lx.cues()
     ms = [m for m in doc.mentions if m.entity]
     by_sentence = {}
+    starts = [s for s, _, _ in doc.sentences]
     for m in ms:
-        for k, (s, e, _p) in enumerate(doc.sentences):
-            if s <= m.start < e:
-                by_sentence.setdefault(k, []).append(m)
-                break
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < doc.sentences[k][1]:
+            by_sentence.setdefault(k, []).append(m)
     doc_topic, para_topic = [], []
     last_para, sent_in_para = None, 0
     for k, (ss, se, pi) in enumerate(doc.sentences):
@@ -174,9 +180,8 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
         t = ctx.type(e)
         if t == "Brand":
             if m.rule == "quote-subbrand":
-                mains = [x.entity for x in doc.mentions if x.entity and ctx.type(x.entity) == "Brand"
-                         and x.rule != "quote-subbrand" and x.start < m.start and x.entity != e
-                         and not MATRIX.search(doc.entities[x.entity].label)]
+                k = bisect.bisect_left(ctx.main_brand_starts, m.start)
+                mains = [b for b in ctx.main_brands[:k] if b != e]
                 for b in mains[-1:]:
                     ctx.add(e, "subBrandOf", b, ss, se, "sub-brand", 0.85)
             for s in subj:
@@ -269,19 +274,28 @@ def _locating(p) -> bool:
     return any(x.level == "county" for x in lx.place_names().get(p.label, ()))
 
 
-def _name_parent(doc, key, ent):
+def _org_names(doc) -> dict:
+    """Every name (label or alias, 3+ characters) of an organisation → its key."""
+    out = {}
+    for k in sorted(doc.entities):
+        other = doc.entities[k]
+        if other.type in ORG_TYPES:
+            for n in [other.label] + sorted(other.aliases):
+                if len(n) >= 3:
+                    out.setdefault(n, k)
+    return out
+
+
+def _name_parent(names, key, ent):
     """The organisation whose full name opens this one's: 某公司党支部 → 某公司,
     某市公安局某派出所 → 某市公安局 (the longest such name)."""
     best, best_len = None, 0
-    names = [ent.label] + sorted(a for a in ent.aliases if len(a) > 3)
-    for k, other in doc.entities.items():
-        if k == key or other.type not in ORG_TYPES:
-            continue
-        for n in [other.label] + sorted(other.aliases):
-            if len(n) < 3 or len(n) <= best_len:
-                continue
-            if any(x.startswith(n) and len(x) - len(n) >= 2 for x in names):
-                best, best_len = k, len(n)
+    for x in [ent.label] + sorted(a for a in ent.aliases if len(a) > 3):
+        for n in range(len(x) - 2, 2, -1):
+            k = names.get(x[:n])
+            if k is not None and k != key and n > best_len:
+                best, best_len = k, n
+                break
     return best
 
 
@@ -292,20 +306,21 @@ def _structural(ctx, doc):
         if e.type == "Place":
             for n in {e.label} | e.aliases:
                 places.setdefault(n, k)
-    by_label = {}
-    for k, e in doc.entities.items():
-        for n in {e.label} | e.aliases:
-            by_label.setdefault(n, k)
+    located = sorted((p for p in doc.mentions if p.type == "Place" and p.entity and _locating(p)),
+                     key=lambda p: p.start)
+    located_starts = [p.start for p in located]
+    names = _org_names(doc)
     for k, e in doc.entities.items():
         if e.type in ORG_TYPES | {"Facility"}:
             for m in e.mentions:
-                inner = [p for p in doc.mentions if p.type == "Place" and m.start <= p.start and p.end < m.end
-                         and p.entity and p.entity != k and _locating(p)]
+                i = bisect.bisect_left(located_starts, m.start)
+                j = bisect.bisect_left(located_starts, m.end)
+                inner = [p for p in located[i:j] if p.end < m.end and p.entity != k]
                 if inner:
                     p = max(inner, key=lambda x: (x.end, x.start))
                     ctx.add(k, "locatedIn", p.entity, m.start, m.end, "place-in-name", 0.85)
         if e.type in ORG_TYPES:
-            parent = _name_parent(doc, k, e)
+            parent = _name_parent(names, k, e)
             if parent:
                 ctx.add(k, "subOrganizationOf", parent, e.mentions[0].start, e.mentions[0].end, "unit-of-name", 0.8)
         if e.type == "Place":
