@@ -10,7 +10,7 @@ from .view import graph_html
 __all__ = ["build_outputs"]
 
 
-def build_outputs(paths, out, base=None, html=True) -> BuildResult:
+def build_outputs(paths, out, base=None, html=True, min_confidence=0.0) -> BuildResult:
     """Run the pipeline over ``paths`` and write OUT/graph.{ttl,jsonld,html}.
 
     Nothing is written when no article could be read.
@@ -18,7 +18,7 @@ def build_outputs(paths, out, base=None, html=True) -> BuildResult:
     result = build(paths)
     if not result.docs:
         return result
-    g = to_graph(result.docs, base=base or DEFAULT_BASE)
+    g = to_graph(result.docs, base=base or DEFAULT_BASE, min_confidence=min_confidence)
     with atomic_writes(out) as files:
         files["graph.ttl"] = serialize(g, "ttl")
         files["graph.jsonld"] = serialize(g, "jsonld")
@@ -27,3 +27,12 @@ def build_outputs(paths, out, base=None, html=True) -> BuildResult:
             files["graph.html"] = graph_html(g, title=title)
     result.graph = g
     return result
+
+
+def graph_of_file(path, base=None, min_confidence=0.0):
+    """``(graph, schema)`` of one article built alone, for ``kg eval``."""
+    from .ontology import ontology_graph
+    from .pipeline import process_file
+
+    g = to_graph([process_file(path)], base=base or DEFAULT_BASE, min_confidence=min_confidence)
+    return g, ontology_graph() + g

@@ -21,7 +21,9 @@ def main():
 @click.option("-o", "--out", "out", required=True, type=click.Path(file_okay=False), help="Output folder.")
 @click.option("--base", default=None, help="Base IRI for entity IRIs.")
 @click.option("--no-html", is_flag=True, help="Skip the interactive graph.html view.")
-def build(paths, out, base, no_html):
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Drop facts whose rule gives a lower confidence.")
+def build(paths, out, base, no_html, min_confidence):
     """Build the graph of the articles in PATHS (files or folders of .txt).
 
     Writes OUT/graph.ttl, OUT/graph.jsonld and OUT/graph.html.
@@ -30,11 +32,12 @@ def build(paths, out, base, no_html):
     Examples:
       kg build examples/ -o out
       kg build a.txt b.txt -o out --base https://example.org/id/
+      kg build examples/ -o out --min-confidence 0.7
     """
     from .build import build_outputs
 
     try:
-        result = build_outputs(paths, out, base=base, html=not no_html)
+        result = build_outputs(paths, out, base=base, html=not no_html, min_confidence=min_confidence)
     except KgError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
@@ -50,6 +53,51 @@ def build(paths, out, base, no_html):
     if result.errors:
         click.echo(f"{len(result.errors)} input(s) failed", err=True)
         sys.exit(1)
+
+
+@main.command("eval", context_settings=CONTEXT)
+@click.argument("gold_dir", type=click.Path())
+@click.argument("text_dir", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("-v", "--verbose", is_flag=True, help="List every miss and spurious item per file.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Score the graph built with this threshold.")
+def eval_(gold_dir, text_dir, as_json, verbose, min_confidence):
+    """Score extraction against gold annotations (SCHEMA format).
+
+    Builds each TEXT_DIR/X.txt that has a GOLD_DIR/X.json, alone, and prints
+    micro P/R/F1 per category and overall.
+
+    \b
+    Examples:
+      kg eval ../shared/gold ../shared/corpus/seeds
+      kg eval tests/data/passages tests/data/passages --verbose
+      kg eval gold/ texts/ --json > report.json
+    """
+    import json
+
+    from .build import graph_of_file
+    from .evaluate import evaluate, prf
+
+    try:
+        report = evaluate(gold_dir, text_dir, lambda p: graph_of_file(p, min_confidence=min_confidence))
+    except KgError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+        return
+    if verbose:
+        for stem, res in report.files.items():
+            for cat, c in res.items():
+                p, r, f = prf(c)
+                click.echo(f"== {stem} {cat}: P={p:.3f} R={r:.3f} F1={f:.3f}")
+                for x in c["fn_list"]:
+                    click.echo(f"   missed: {x}")
+                for x in c["fp_list"]:
+                    click.echo(f"   spurious: {x}")
+    for cat, t in report.totals().items():
+        click.echo(f"{cat:18s} P={t['p']:.3f} R={t['r']:.3f} F1={t['f1']:.3f}  (tp={t['tp']} fp={t['fp']} fn={t['fn']})")
 
 
 if __name__ == "__main__":  # pragma: no cover

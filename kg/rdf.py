@@ -43,8 +43,12 @@ def _zh(s: str) -> Literal:
     return Literal(s, lang="zh")
 
 
-def to_graph(docs, base: str = DEFAULT_BASE) -> Graph:
-    """Build the graph of ``docs`` (already through every stage)."""
+def to_graph(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> Graph:
+    """Build the graph of ``docs`` (already through every stage).
+
+    Facts whose rule gave a confidence below ``min_confidence`` are left out,
+    with the relations and figures that hang on a dropped entity.
+    """
     g = new_graph(base)
     merged = {}  # iri → [type, labels set, articles set]
     for doc in docs:
@@ -62,6 +66,8 @@ def to_graph(docs, base: str = DEFAULT_BASE) -> Graph:
             g.add((art, KG.byline, _zh(doc.text[s:e])))
         iris = {}
         for key, ent in doc.entities.items():
+            if ent.confidence < min_confidence:
+                continue
             iri = entity_iri(ent.type, ent.label, base)
             iris[key] = iri
             slot = merged.setdefault(iri, [ent.type, set(), set(), set()])
@@ -69,8 +75,11 @@ def to_graph(docs, base: str = DEFAULT_BASE) -> Graph:
             slot[2].add(art)
             slot[3] |= set(ent.aliases)
         for r in doc.relations:
-            g.add((iris[r.subject], KG[r.predicate], iris[r.object]))
+            if r.confidence >= min_confidence and r.subject in iris and r.object in iris:
+                g.add((iris[r.subject], KG[r.predicate], iris[r.object]))
         for m in doc.measurements:
+            if m.confidence < min_confidence:
+                continue
             node = measurement_iri(doc.sha256, m.start, base)
             g.add((node, RDF.type, KG.Measurement))
             g.add((node, KG.value, Literal(decimal_lexical(m.value), datatype=XSD.decimal)))
