@@ -20,7 +20,7 @@ QUOTES = "“”\"「」『』‘’"
 CJK = r"\u4e00-\u9fff"
 NUM = "0-9一二三四五六七八九十两百千万几多"
 PRIORITY = {"title": 100, "list": 90, "honor": 85, "quote": 80, "suffix": 60, "person": 50,
-            "quote-slogan": 55, "quote-verb": 55, "road": 58}
+            "quote-slogan": 55, "quote-verb": 55, "road": 58, "selfref": 70}
 TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
 QUOTE_RE = re.compile(r"[“\"「]([^“”\"「」\n]{1,60})[”\"」]")
 PERSON_RE = re.compile(r"(?:本版文字|本版撰文|文字|文\s*/|记者|通讯员|作者|撰稿|撰文|摄影|图\s*/|编辑)\s*[::]?\s*((?:[" + CJK + r"]{2,3}(?:[\s、,,]+|$))+)")
@@ -426,6 +426,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
                 ts, te = tok.spans[ti]
                 if te - ts <= 2 and ts < a:
                     continue  # 格局, 大局: the suffix is the tail of a common word
+                if ts < a and _stop_kind(text[ts:a]) == "hard" and len(suffix) >= 2:
+                    continue  # 推进改革: a verb and its object glued into one token
         nxt = text[b:b + 2]
         if any(nxt.startswith(x) for x in RIGHT_EXCLUDE.get(suffix, ())):
             continue
@@ -612,6 +614,25 @@ def find_persons(doc: Doc):
         yield _mk(doc, a, a + len(name), "Person", name, "title-person", 0.6)
 
 
+# ----------------------------------------------------------------- self-references
+SELF_RE = re.compile(r"(?:我|该|本)(公司|集团|单位|局|院|厅|委|所|队|行|站|社|村|镇|中心|街道|支部|党委|党支部|党组)"
+                     r"|(局|院|公司|厅)机关")
+
+
+def find_selfrefs(doc: Doc, tok: _Tokens):
+    """我局, 该公司, 本院, 局机关: references to the organisation the text is about.
+
+    The mention's label is the kind it names (局, 公司…); resolve links it."""
+    text = doc.text
+    for m in SELF_RE.finditer(text):
+        kind = m.group(1) or m.group(2)
+        if m.start() not in tok.start_set and text[m.start()] != "该":
+            continue
+        if m.group(1) and text[m.start():m.start() + 1] in "本该" and text[m.end():m.end() + 1] in ("级", "地", "期", "次", "项"):
+            continue
+        yield Mention(m.start(), m.end(), m.group(0), "Self", kind, "selfref", 0.6)
+
+
 # ----------------------------------------------------------------- town, village, community
 LOCAL_SUFFIX = re.compile(r"(街道|镇|乡|社区|村)")
 
@@ -698,6 +719,7 @@ def mentions(doc: Doc) -> Doc:
     cands += list(find_quotes(doc, tok))
     cands += list(find_suffix_names(doc, tok, places_at))
     cands += list(find_roads(doc, tok))
+    cands += list(find_selfrefs(doc, tok))
     cands += list(find_persons(doc))
     names = _select(cands)
     kept_places = _select_places(places, names)

@@ -165,6 +165,7 @@ def relations(doc: Doc) -> Doc:
                 current = subj
             doc.subjects.append((cs, ce, list(subj)))
             _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues)
+    doc.meta["topic"] = doc_topic
     _structural(ctx, doc)
     doc.relations = sorted(ctx.rels.values(), key=lambda r: (r.start, r.subject, r.predicate, r.object))
     return doc

@@ -50,7 +50,8 @@ def _place_prefix(label: str, places: set) -> str:
 def resolve(doc: Doc) -> Doc:
     """Group ``doc.mentions`` into ``doc.entities`` (key → Entity)."""
     gen = {norm(g) for g in lx.generic()}
-    ms = [m for m in doc.mentions if norm(m.label) and norm(m.label) not in gen]
+    selfrefs = [m for m in doc.mentions if m.type == "Self"]
+    ms = [m for m in doc.mentions if m.type != "Self" and norm(m.label) and norm(m.label) not in gen]
     uf = _UF()
     # 1. same normalised name (label or alias) → same entity
     owner = {}
@@ -78,8 +79,8 @@ def resolve(doc: Doc) -> Doc:
         ents.append(Entity(key="", type=typ, label=label, aliases=aliases, mentions=gm,
                            confidence=max(m.confidence for m in gm)))
     # 3. short forms join the full name they abbreviate
-    ents = _merge_short_forms(ents, place_surfaces)
     ents += _implied_units(ents)
+    ents = _merge_short_forms(ents, place_surfaces)
     doc.entities = {}
     for e in ents:
         e.aliases = {a for a in e.aliases if a and a != e.label and norm(a) != ""}
@@ -96,7 +97,25 @@ def resolve(doc: Doc) -> Doc:
     for e in doc.entities.values():
         for m in e.mentions:
             m.entity = e.key
+    _link_selfrefs(doc, selfrefs)
+    doc.mentions = [m for m in doc.mentions if m.type != "Self" or m.entity]
     return doc
+
+
+def _link_selfrefs(doc, selfrefs):
+    """我局/该公司/局机关 → the organisation of that kind the text is about: the
+    nearest one named before, else the one named most often."""
+    for m in selfrefs:
+        kind = m.label
+        cands = [e for e in doc.entities.values() if e.type in ORG_TYPES and
+                 (e.label.endswith(kind) or kind == "单位" or (kind == "司" and e.label.endswith("公司")))]
+        if not cands:
+            continue
+        before = [(mm.start, e.key) for e in cands for mm in e.mentions if mm.end <= m.start]
+        key = max(before)[1] if before else max(cands, key=lambda e: (len(e.mentions), e.label)).key
+        m.entity = key
+        m.type = doc.entities[key].type
+        m.confidence = 0.6
 
 
 UNIT_PARTY = re.compile(r"^(.{2,}?)(机关党委|党支部|党总支|党委|党组)$")
@@ -152,20 +171,29 @@ def _merge_short_forms(ents, place_surfaces):
         short = LEVEL_PREFIX.sub("", norm(e.label))
         if len(short) < 2:
             continue
+        relative = short[0] if short[0] in "省市县区镇" and len(short) > 3 else ""
         prefixed = bool(_place_prefix(e.label, place_surfaces))
         cands = []
         for f in located:
             if f is e or f.type != e.type or id(f) in absorbed:
                 continue
             fl = norm(f.label)
-            if len(fl) <= len(short) or short[-1] != fl[-1]:
+            if len(fl) <= len(short):
                 continue
             if prefixed:
                 if fl.endswith(short):
                     cands.append(f)
                 continue
-            body = fl[len(norm(_place_prefix(f.label, place_surfaces))):]
-            if short[0] in body and is_subsequence(short, body[body.index(short[0]):]):
+            place = norm(_place_prefix(f.label, place_surfaces))
+            body = fl[len(place):]
+            sh = short
+            if relative and place.endswith(relative):  # 市交通局 in 某市: the 市 is the place
+                sh = short[1:]
+            if body.endswith("委员会") and sh.endswith("委"):  # 发改委 ~ 发展和改革委员会
+                body = body[:-2]
+            if sh[-1] != body[-1:]:
+                continue
+            if sh[0] in body and is_subsequence(sh, body[body.index(sh[0]):]):
                 cands.append(f)
         if len({c.label for c in cands}) == 1:
             f = cands[0]
