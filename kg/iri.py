@@ -4,6 +4,8 @@
 rdflib.term.URIRef('https://example.org/id/PartyOrganization/某市税务局党委')
 >>> entity_iri("Brand", "红色·税苑", base="https://example.org/id/") == entity_iri("Brand", "红色税苑", base="https://example.org/id/")
 True
+>>> entity_iri("GovernmentBody", "市交通运输局", base="https://example.org/id/", scope="湖州市")
+rdflib.term.URIRef('https://example.org/id/GovernmentBody/湖州市/市交通运输局')
 """
 from __future__ import annotations
 
@@ -29,8 +31,13 @@ def segment(s: str) -> str:
     return "".join(out)
 
 
-def entity_iri(typ: str, label: str, base: str = DEFAULT_BASE) -> URIRef:
-    return URIRef(f"{base}{typ}/{segment(norm(label) or label)}")
+def entity_iri(typ: str, label: str, base: str = DEFAULT_BASE, scope: str = "") -> URIRef:
+    """IRI of an entity; ``scope`` (a place) keeps apart same-named units of
+    different places, such as two articles' 市交通运输局."""
+    name = segment(norm(label) or label)
+    if scope:
+        return URIRef(f"{base}{typ}/{segment(norm(scope))}/{name}")
+    return URIRef(f"{base}{typ}/{name}")
 
 
 def article_iri(sha256: str, base: str = DEFAULT_BASE) -> URIRef:

@@ -131,3 +131,19 @@ def place_short_names() -> dict:
 @lru_cache(maxsize=1)
 def regions() -> tuple:
     return tuple(sorted(read_lines("regions.txt"), key=len, reverse=True))
+
+
+def ancestors(name: str) -> list:
+    """The place called ``name`` and the divisions above it, nearest first.
+
+    >>> [p.name for p in ancestors("平湖市")]
+    ['平湖市', '嘉兴市', '浙江省']
+    """
+    found = place_names().get(name) or place_short_names().get(name)
+    if not found:
+        return []
+    out, p, gaz = [], found[0], gazetteer()
+    while p is not None and p not in out:
+        out.append(p)
+        p = gaz.get(p.parent)
+    return out

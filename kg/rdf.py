@@ -11,6 +11,7 @@ from decimal import Decimal
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, SKOS
 
+from . import lexicon as lx
 from .iri import DEFAULT_BASE, KG, article_iri, entity_iri, measurement_iri
 
 __all__ = ["to_graph", "new_graph"]
@@ -43,6 +44,42 @@ def _zh(s: str) -> Literal:
     return Literal(s, lang="zh")
 
 
+LOCATED_TYPES = {"PartyOrganization", "GovernmentBody", "Enterprise", "SocialOrganization", "Facility"}
+RELATIVE = {"省": "province", "市": "city", "县": "county", "区": "county"}
+
+
+def doc_place(doc) -> str:
+    """The place an article is about: where its main organisation is, else
+    the administrative place it names most often."""
+    located = {r.subject: r.object for r in doc.relations if r.predicate == "locatedIn"}
+    for key in doc.meta.get("topic", []):
+        if key in located:
+            return doc.entities[located[key]].label
+    places = [e for e in doc.entities.values() if e.type == "Place" and lx.ancestors(e.label)]
+    if not places:
+        return ""
+    return max(places, key=lambda e: (len(e.mentions), e.label)).label
+
+
+def scope(doc, key, home: str) -> str:
+    """Place that qualifies the IRI of an organisation or facility whose name
+    carries no place (市交通运输局, 港航中心): the article's place, at the level
+    a leading 省/市/县 asks for. Empty for everything else."""
+    ent = doc.entities[key]
+    if ent.type not in LOCATED_TYPES or not home:
+        return ""
+    if any(r.subject == key and r.predicate == "locatedIn" for r in doc.relations):
+        return ""
+    level = RELATIVE.get(ent.label[:1])
+    chain = lx.ancestors(home)
+    if level and chain:
+        for p in chain:
+            if p.level == level:
+                return p.name
+        return chain[-1].name if level == "province" else home
+    return home
+
+
 def to_graph(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> Graph:
     """Build the graph of ``docs`` (already through every stage).
 
@@ -65,10 +102,11 @@ def to_graph(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> Gra
         for s, e in doc.meta.get("bylines", []):
             g.add((art, KG.byline, _zh(doc.text[s:e])))
         iris = {}
+        home = doc_place(doc)
         for key, ent in doc.entities.items():
             if ent.confidence < min_confidence:
                 continue
-            iri = entity_iri(ent.type, ent.label, base)
+            iri = entity_iri(ent.type, ent.label, base, scope=scope(doc, key, home))
             iris[key] = iri
             slot = merged.setdefault(iri, [ent.type, set(), set(), set()])
             slot[1].add(ent.label)

@@ -165,6 +165,9 @@ def _merge_short_forms(ents, place_surfaces):
     out = []
     absorbed = set()
     located = [e for e in ents if any(p in e.label for p in place_surfaces)]
+    places = [e for e in ents if e.type == "Place" and lx.ancestors(e.label)]
+    home = max(places, key=lambda e: (len(e.mentions), e.label)).label if places else ""
+    home_chain = {p.name for p in lx.ancestors(home)} if home else set()
     for e in ents:
         if e.type in ("Place", "Document", "Person"):
             continue
@@ -188,6 +191,8 @@ def _merge_short_forms(ents, place_surfaces):
             body = fl[len(place):]
             sh = short
             if relative and place.endswith(relative):  # 市交通局 in 某市: the 市 is the place
+                if home_chain and _place_prefix(f.label, place_surfaces) not in home_chain:
+                    continue  # 省交通运输厅 in a Henan article is not 浙江省交通运输厅
                 sh = short[1:]
             if body.endswith("委员会") and sh.endswith("委"):  # 发改委 ~ 发展和改革委员会
                 body = body[:-2]

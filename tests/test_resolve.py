@@ -36,3 +36,24 @@ def test_two_bureaus_with_different_places_stay_apart():
     doc = process_text("湖州市交通运输局与嘉兴市交通运输局签订合作协议。")
     labels = sorted(e.label for e in doc.entities.values() if e.type == "GovernmentBody")
     assert labels == ["嘉兴市交通运输局", "湖州市交通运输局"]
+
+
+def test_relative_abbreviations():
+    doc = process_text("长兴县发展和改革委员会党组坚持党建引领。县发改委牵头成立项目服务专班。\n"
+                       "湖州市交通运输局推进数字改革。市交通局组织开展主题党日活动。")
+    assert "县发改委" in entity(doc, "长兴县发展和改革委员会").aliases
+    assert "市交通局" in entity(doc, "湖州市交通运输局").aliases
+
+
+def test_relative_name_does_not_join_another_province():
+    doc = process_text("郑州市中原区交通运输局深化改革。省交通运输厅领导到郑州市调研,浙江省交通运输厅派员交流。")
+    assert "省交通运输厅" not in entity(doc, "浙江省交通运输厅").aliases
+
+
+def test_self_references_point_to_the_organisation_of_the_text():
+    doc = process_text("湖州市交通运输局扎实推进党建工作。我局获评全省交通系统先进集体。该局还建设了红色驿站。")
+    bureau = entity(doc, "湖州市交通运输局").key
+    got = {(r.subject, r.predicate, doc.entities[r.object].label) for r in doc.relations}
+    assert (bureau, "receivedHonor", "全省交通系统先进集体") in got
+    assert (bureau, "established", "红色驿站") in got
+    assert "我局" not in entity(doc, "湖州市交通运输局").aliases
