@@ -147,3 +147,17 @@ def ancestors(name: str) -> list:
         out.append(p)
         p = gaz.get(p.parent)
     return out
+
+
+@lru_cache(maxsize=1)
+def _confidences() -> dict:
+    try:
+        rows = read_table("confidence.tsv")
+    except FileNotFoundError:
+        return {}
+    return {(r[0], r[1]): float(r[2]) for r in rows}
+
+
+def confidence(kind: str, rule: str, default: float) -> float:
+    """Measured precision of a rule (resources/confidence.tsv), else ``default``."""
+    return _confidences().get((kind, rule), default)

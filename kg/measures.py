@@ -82,7 +82,9 @@ def measures(doc: Doc) -> Doc:
         elif m.group("scale") == "亿":
             value *= 1e8
         start = m.start() if m.group("pre") in ("约", "近", "超过", "超", "逾") else a
-        out.append(Measurement(start, b, text[start:b], round(value, 6), unit, "", None))
+        rule = "measure-cn" if not num[0].isdigit() else "measure"
+        out.append(Measurement(start, b, text[start:b], round(value, 6), unit, "", None, rule,
+                               lx.confidence("measurement", rule, 0.8)))
     _attach(doc, out)
     doc.measurements = out
     return doc

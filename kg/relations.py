@@ -58,6 +58,7 @@ class _Ctx:
         if p == "cooperatesWith" and o < s:
             s, o = o, s
         key = (s, p, o)
+        conf = lx.confidence("relation", rule, conf)
         if key not in self.rels or self.rels[key].confidence < conf:
             self.rels[key] = Relation(s, p, o, start, end, rule, conf)
 

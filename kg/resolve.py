@@ -19,6 +19,17 @@ ORG_TYPES = {"PartyOrganization", "GovernmentBody", "Enterprise", "SocialOrganiz
 LEVEL_PREFIX = re.compile(r"^(?:县级|市级|省级|区级|镇级|乡级|国家级|全省|全市|全县|全区)")
 
 
+def rule_family(ent) -> str:
+    """The rule an entity rests on, for confidence: the best of its mentions'
+    rules, with the suffix or cue word dropped (suffix-党委 → suffix:PartyOrganization)."""
+    rules = sorted({m.rule for m in ent.mentions if m.type != "Self"}) or ["selfref"]
+    fams = []
+    for r in rules:
+        head = r.split("-")[0] if r.startswith(("suffix-", "honor-")) else r
+        fams.append(f"{head}:{ent.type}")
+    return max(fams, key=lambda f: (lx.confidence("entity", f, 0.0), f))
+
+
 def entity_key(typ: str, label: str) -> str:
     return f"{typ}:{norm(label)}"
 
@@ -85,6 +96,7 @@ def resolve(doc: Doc) -> Doc:
     for e in ents:
         e.aliases = {a for a in e.aliases if a and a != e.label and norm(a) != ""}
         e.key = entity_key(e.type, e.label)
+        e.confidence = lx.confidence("entity", rule_family(e), e.confidence)
         e.place = _place_prefix(e.label, place_surfaces) or None
         if e.key in doc.entities:  # two groups that normalise to one key
             other = doc.entities[e.key]
