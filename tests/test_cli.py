@@ -76,3 +76,12 @@ def test_build_is_deterministic(examples, tmp_path):
 def test_every_command_has_help_with_examples():
     for name, cmd in main.commands.items():
         assert cmd.help and "Examples" in cmd.help, name
+
+
+def test_min_confidence_drops_weaker_facts(examples, tmp_path):
+    assert run("build", examples, "-o", tmp_path / "all").exit_code == 0
+    assert run("build", examples, "-o", tmp_path / "strict", "--min-confidence", "0.9").exit_code == 0
+    g_all = Graph().parse(tmp_path / "all" / "graph.ttl")
+    g_strict = Graph().parse(tmp_path / "strict" / "graph.ttl")
+    assert 0 < len(g_strict) < len(g_all)
+    assert run("build", examples, "-o", tmp_path / "x", "--min-confidence", "2").exit_code != 0
