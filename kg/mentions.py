@@ -83,6 +83,8 @@ def _quote_runs(doc: Doc):
 
 def _content_type(content: str):
     """Type implied by the quoted text itself, or None."""
+    if re.search("[—、,;]", content):
+        return None  # a structure or a list (党工委—社区党委—…), not one name
     sfx = lx.suffixes()
     for n in range(min(8, len(content) - 1), 0, -1):
         tail = content[-n:]
@@ -127,8 +129,6 @@ def find_quotes(doc: Doc, tok: _Tokens):
             if cue and (last or cue[0] in ("Brand", "Facility", "Activity", "Project") or own is None):
                 typ, mode, role, cw = cue
                 if own and typ not in ("Brand", "Activity") and own != typ and cue[1] != "name+cue":
-                    typ = own
-                if typ == "Brand" and (own == "Honor"):
                     typ = own
                 if last and mode == "name+cue":
                     cw = cw.lstrip("等")
@@ -444,7 +444,7 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
         if kind == "activity":
             para = text.rfind("\n", 0, start) + 1
             at_meeting = text.startswith("上", b) and "在" in text[max(para, start - 12):start]
-            if stop_word not in organize and not at_meeting:
+            if not any(stop_word.endswith(c) for c in organize) and not at_meeting:
                 continue
         if kind == "honor":
             if stop_word in establish:
@@ -679,7 +679,7 @@ def _local_stem_ok(stem: str) -> bool:
     return True
 
 
-LOCAL_BAD_ENDS = ("新农", "城乡", "美丽", "全", "本", "各", "该", "农", "乡", "城", "村", "镇", "业")
+LOCAL_BAD_ENDS = ("新农", "城乡", "美丽", "全", "本", "各", "该", "农", "乡", "城", "村", "镇", "业", "型", "之", "性")
 LOCAL_GENERIC = frozenset({"城乡", "农村", "乡村", "城镇", "乡镇", "社区", "新农", "全村", "本村", "和谐", "智慧", "美丽",
                            "幸福", "文明", "平安", "示范", "特色", "小区", "试点", "先进", "星级", "五星级", "红色"})
 

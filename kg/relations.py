@@ -267,13 +267,15 @@ def _place_of(doc, key):
     return None
 
 
-def _locating(p) -> bool:
-    """Places that locate what they name: full names, and short names of
-    counties already named in full; a bare province or city short name (四川
-    in 四川大学) does not."""
+def _locating(p, m, label) -> bool:
+    """Places that locate what they name: full names, short names of counties
+    already named in full, and a province or city short name that opens the
+    name (江苏某某集团), except in a university's (四川大学)."""
     if p.rule != "place-short":
         return p.rule.startswith("place-")
-    return any(x.level == "county" for x in lx.place_names().get(p.label, ()))
+    if any(x.level == "county" for x in lx.place_names().get(p.label, ())):
+        return True
+    return p.start == m.start and not re.search("大学|学院", label)
 
 
 def _org_names(doc) -> dict:
@@ -308,8 +310,7 @@ def _structural(ctx, doc):
         if e.type == "Place":
             for n in {e.label} | e.aliases:
                 places.setdefault(n, k)
-    located = sorted((p for p in doc.mentions if p.type == "Place" and p.entity and _locating(p)),
-                     key=lambda p: p.start)
+    located = sorted((p for p in doc.mentions if p.type == "Place" and p.entity), key=lambda p: p.start)
     located_starts = [p.start for p in located]
     names = _org_names(doc)
     for k, e in doc.entities.items():
@@ -317,7 +318,7 @@ def _structural(ctx, doc):
             for m in e.mentions:
                 i = bisect.bisect_left(located_starts, m.start)
                 j = bisect.bisect_left(located_starts, m.end)
-                inner = [p for p in located[i:j] if p.end < m.end and p.entity != k]
+                inner = [p for p in located[i:j] if p.end < m.end and p.entity != k and _locating(p, m, e.label)]
                 if inner:
                     p = max(inner, key=lambda x: (x.end, x.start))
                     ctx.add(k, "locatedIn", p.entity, m.start, m.end, "place-in-name", 0.85)
