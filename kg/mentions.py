@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from . import lexicon as lx
 from .doc import Doc, Mention
+from .resources import read_lines
 
 __all__ = ["mentions", "strip_quotes"]
 
@@ -133,7 +134,6 @@ def find_quotes(doc: Doc, tok: _Tokens):
                 if last and mode == "name+cue":
                     cw = cw.lstrip("等")
                     label = content + cw
-                    end = after + len(m.group(0)) - len(m.group(0)) + len(cw) + (right.find(cw) if cw in right else 0)
                     end = after + right.find(cw) + len(cw) if cw in right else m.end()
                     if typ == "Activity" and cw == "活动":
                         yield _mk(doc, m.start(), end, typ, content, "quote-cue", 0.85, (label,))
@@ -563,13 +563,8 @@ INLINE_BYLINE = re.compile(r"[((]\s*((?:(?:记者|通讯员|实习生|摄影|文
 
 @lru_cache(maxsize=1)
 def _surnames() -> tuple:
-    names = " ".join(lx_read("surnames.txt")).split()
+    names = " ".join(read_lines("surnames.txt")).split()
     return tuple(sorted(set(names), key=len, reverse=True))
-
-
-def lx_read(name):
-    from .resources import read_lines
-    return read_lines(name)
 
 
 def _person_name(s: str):
@@ -640,7 +635,7 @@ LOCAL_SUFFIX = re.compile(r"(街道|镇|乡|社区|村)")
 def find_local_places(doc: Doc, tok: _Tokens):
     """Towns, streets, communities and villages: 芦溪镇, 桂湖社区, 青龙坪村."""
     text = doc.text
-    stops = lx.stopwords()
+    lx.stopwords()
     for m in LOCAL_SUFFIX.finditer(text):
         a, b = m.span()
         if b not in tok.end_set:

@@ -1,7 +1,7 @@
 """The ontology expresses the annotation scheme and declares what graphs use."""
 import re
 
-from rdflib import OWL, RDF, RDFS, Graph
+from rdflib import OWL, RDF, RDFS
 
 from kg import process_text
 from kg.iri import KG
