@@ -26,6 +26,7 @@ TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
 QUOTE_RE = re.compile(r"[“\"「]([^“”\"「」\n]{1,60})[”\"」]")
 PERSON_RE = re.compile(r"(?:本版文字|本版撰文|文字|文\s*/|记者|通讯员|作者|撰稿|撰文|摄影|图\s*/|编辑)\s*[::]?\s*((?:[" + CJK + r"]{2,3}(?:[\s、,,]+|$))+)")
 DATE_TOKEN = re.compile(r"^(?:[\d.]+|[年月日号])$")
+NUMBER_TOKEN = re.compile(r"^[\d.]+$")
 PREPOSITIONS = frozenset("由在被向对从把为将给让")
 UNIT_WORDS = frozenset("个座条项家名人户次场所辆艘件支批处栋台套期份篇间")
 
@@ -293,7 +294,7 @@ def _stop_kind(w: str, prev: str = "") -> str:
     """'hard' for words that never sit in a name, 'weak' for verbs that
     usually do not, '' otherwise."""
     stops = lx.stopwords()
-    if w in stops or DATE_TOKEN.match(w):
+    if w in stops or NUMBER_TOKEN.match(w) or (w in "年月日号" and prev and NUMBER_TOKEN.match(prev)):
         return "hard"
     if len(w) >= 3 and (w[-2:] in stops or w[:2] in stops):
         return "hard"
@@ -383,6 +384,8 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
     if weak is not None and stop_word not in _cue_verbs():
         start, stop_word = weak
         lead_stop = None
+    while start < sfx_start and text[start] in "与和及":
+        start += 1
     if soft is not None and soft[0] >= start:
         s, e = soft
         right_is_place = e in places_at
