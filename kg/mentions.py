@@ -27,6 +27,12 @@ QUOTE_RE = re.compile(r"[“\"「]([^“”\"「」\n]{1,60})[”\"」]")
 PERSON_RE = re.compile(r"(?:本版文字|本版撰文|文字|文\s*/|记者|通讯员|作者|撰稿|撰文|摄影|图\s*/|编辑)\s*[::]?\s*((?:[" + CJK + r"]{2,3}(?:[\s、,,]+|$))+)")
 DATE_TOKEN = re.compile(r"^(?:[\d.]+|[年月日号])$")
 NUMBER_TOKEN = re.compile(r"^[\d.]+$")
+NAME_UNITS = frozenset({"千伏", "千瓦", "兆瓦", "万千瓦", "吨级", "万吨级", "路", "号线", "米"})
+
+
+@lru_cache(maxsize=1)
+def NAME_VERBS() -> frozenset:
+    return frozenset(read_lines("name_verbs.txt"))
 PREPOSITIONS = frozenset("由在被向对从把为将给让")
 UNIT_WORDS = frozenset("个座条项家名人户次场所辆艘件支批处栋台套期份篇间")
 
@@ -282,12 +288,22 @@ GOAL_CUES = frozenset({"争创", "创成", "争当", "争做", "创建"})
 RIGHT_EXCLUDE = {
     "中心": ("大局", "工作", "任务", "城区", "地位", "环节", "思想", "位置", "镇", "村", "的"),
     "局": ("面", "势"),
-    "工程": ("项目", "建设", "质量", "优质"),
+    "工程": ("项目", "质量", "优质"),
     "项目": ("建设", "一线", "攻坚"),
     "系统": ("上下", "内", "年轻", "干部", "党员", "职工"),
     "政策": ("落实", "落地", "宣传", "咨询", "解读", "支持", "扶持", "红利"),
     "行动": ("自觉",),
 }
+
+
+@lru_cache(maxsize=1)
+def _unit_surfaces() -> frozenset:
+    return frozenset(u[0] for u in lx.units())
+
+
+def _ends_with_org(w: str) -> bool:
+    sfx = lx.suffixes()
+    return any(w.endswith(k) and sfx[k][1] == "org" for k in (w[-n:] for n in range(min(len(w), 6), 0, -1)) if k in sfx)
 
 
 def _stop_kind(w: str, prev: str = "") -> str:
@@ -298,7 +314,7 @@ def _stop_kind(w: str, prev: str = "") -> str:
         return "hard"
     if len(w) >= 3 and (w[-2:] in stops or w[:2] in stops):
         return "hard"
-    if w[:1] in UNIT_WORDS and prev and re.fullmatch(r"[\d.]+|[" + NUM + "]+", prev):
+    if prev and re.fullmatch(r"[\d.]+|[" + NUM + "]+", prev) and (w[:1] in UNIT_WORDS or w in _unit_surfaces()):
         return "hard"
     if re.fullmatch("[" + NUM + "]+[" + "".join(UNIT_WORDS) + "]", w):
         return "hard"
@@ -349,20 +365,28 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
         if any(ch in HARD for ch in w) or w.isspace():
             stop_word = w
             break
-        if w in ("与", "和", "及"):
-            if soft is None:
-                soft = (s, e)
-            start = s
-            i -= 1
-            continue
+        if w[0] in "与和及" and s not in places_at:
+            before = tok.text(i - 1) if i > 0 else ""
+            if _ends_with_org(before):
+                stop_word = w[0]  # 某局与某委员会: the first name ends at 与
+                start = s + 1
+                break
+            if w in ("与", "和", "及") or len(w) >= 2 and w not in lx.stopwords():
+                if soft is None:
+                    soft = (s, s + 1)
+                start = s
+                i -= 1
+                continue
         prev = tok.text(i - 1) if i > 0 else ""
         if len(w) >= 2 and w[0] in PREPOSITIONS and s not in places_at and w not in lx.stopwords():
             start, stop_word = s + 1, w[0]  # 由村党支部: jieba glued the preposition on
             break
         kind = _stop_kind(w, prev)
         room = sfx_start - e >= 2 or sfx_len >= 4
-        if kind == "hard" and e == sfx_start and sfx_len >= 2 and w in _cue_verbs():
-            return None, w  # 成立党支部: the verb's object is a kind, not a name
+        if kind == "hard" and e == sfx_start and sfx_len >= 2 and len(w) >= 2 and w not in NAME_VERBS():
+            return None, w  # 成立党支部, 下设党支部: the verb's object is a kind, not a name
+        if NUMBER_TOKEN.match(w) and tok.text(i + 1) in NAME_UNITS if i + 1 < len(tok.spans) else False:
+            kind = ""  # 220千伏 in 220千伏某某输变电工程 is part of the name
         if kind == "hard" and (len(w) == 1 or room):
             stop_word = w
             if w[:1] in UNIT_WORDS and len(w) > 1 and DATE_TOKEN.match(prev or "x"):
@@ -381,8 +405,8 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
         i -= 1
         if sfx_start - start > 30:
             break
-    if weak is not None and stop_word not in _cue_verbs():
-        start, stop_word = weak
+    if weak is not None and stop_word not in _cue_verbs() and start not in places_at:
+        start, stop_word = weak  # a verb ends the name unless the name runs on to a place
         lead_stop = None
     while start < sfx_start and text[start] in "与和及":
         start += 1
@@ -422,7 +446,10 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
         typ, kind = sfx[suffix]
         a, b = m.span()
         if b not in tok.end_set:
-            continue
+            ti = tok.before(b)
+            rest = text[b:tok.spans[ti][1]] if ti >= 0 else ""
+            if not rest or not _stop_kind(rest):
+                continue  # the suffix runs on into a longer word; 工程建设 still ends at 工程
         if a not in tok.start_set:
             ti = tok.before(a + 1)
             if ti >= 0:
@@ -642,7 +669,10 @@ def find_local_places(doc: Doc, tok: _Tokens):
     for m in LOCAL_SUFFIX.finditer(text):
         a, b = m.span()
         if b not in tok.end_set:
-            continue
+            ti = tok.before(b)
+            rest = text[b:tok.spans[ti][1]] if ti >= 0 else ""
+            if not rest or not _stop_kind(rest):
+                continue  # the suffix runs on into a longer word; 工程建设 still ends at 工程
         i = tok.before(a + 1)
         if i < 0:
             continue
@@ -672,7 +702,7 @@ def _local_stem_ok(stem: str) -> bool:
         return False
     if stem in lx.stopwords() or stem in lx.verbs() or stem in LOCAL_GENERIC or stem[0] in PREPOSITIONS:
         return False
-    if stem[-1] in "的和与及在、" or any(stem.endswith(x) for x in LOCAL_BAD_ENDS):
+    if stem[-1] in "的和与及在、" or stem[0] in "省市县区镇乡村" or any(stem.endswith(x) for x in LOCAL_BAD_ENDS):
         return False
     return True
 

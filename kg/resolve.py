@@ -186,7 +186,7 @@ def _merge_short_forms(ents, place_surfaces):
         short = LEVEL_PREFIX.sub("", norm(e.label))
         if len(short) < 2:
             continue
-        relative = short[0] if short[0] in "省市县区镇" and len(short) > 3 else ""
+        relative = short[0] if short[0] in "省市县区镇" and len(short) >= 3 else ""
         prefixed = bool(_place_prefix(e.label, place_surfaces))
         cands = []
         for f in located:
