@@ -655,6 +655,10 @@ def find_selfrefs(doc: Doc, tok: _Tokens):
             continue
         if m.group(1) and text[m.start():m.start() + 1] in "本该" and text[m.end():m.end() + 1] in ("级", "地", "期", "次", "项"):
             continue
+        j = bisect.bisect_left(tok.starts, m.end())
+        if m.end() in tok.start_set and j < len(tok.spans) and not _stop_kind(tok.text(j)) and \
+                re.match("[" + CJK + "]", text[m.end():m.end() + 1]):
+            continue  # 该院胜利路人民法庭党支部: 该院 only qualifies the name after it
         yield Mention(m.start(), m.end(), m.group(0), "Self", kind, "selfref", 0.6)
 
 

@@ -217,6 +217,10 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
             if _find_cue(text, ss, m.start, cues.get("issue", ())) >= 0:
                 for s in subj:
                     ctx.add(s, "issued", e, cs, ce, "issue-cue", 0.85)
+        if t in ORG_TYPES and _find_cue(text, cs, m.start, cues.get("contains", ())) >= 0:
+            for s in subj:
+                if ctx.type(s) in ORG_TYPES:
+                    ctx.add(e, "subOrganizationOf", s, cs, ce, "contains-cue", 0.75)
         if t in ORG_TYPES | {"Facility"}:
             c = _find_cue(text, cs, m.start, cues.get("establish", ()))
             if c >= 0:
