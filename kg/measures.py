@@ -76,6 +76,8 @@ def measures(doc: Doc) -> Doc:
         surface, unit, mult, kind = units[m.group("unit")]
         if kind == "count" and after and after in "年月日级届":
             continue
+        if unit == "期" and not num[0].isdigit():
+            continue  # 三期工程 names a phase
         value = parse_number(num) * mult
         if m.group("scale") == "万":
             value *= 1e4

@@ -27,6 +27,7 @@ QUOTE_RE = re.compile(r"[“\"「]([^“”\"「」\n]{1,60})[”\"」]")
 PERSON_RE = re.compile(r"(?:本版文字|本版撰文|文字|文\s*/|记者|通讯员|作者|撰稿|撰文|摄影|图\s*/|编辑)\s*[::]?\s*((?:[" + CJK + r"]{2,3}(?:[\s、,,]+|$))+)")
 DATE_TOKEN = re.compile(r"^(?:[\d.]+|[年月日号])$")
 NUMBER_TOKEN = re.compile(r"^[\d.]+$")
+SELF_TOKEN = re.compile(r"[该本我其][局院所厅委队行站司社村镇]")
 NAME_UNITS = frozenset({"千伏", "千瓦", "兆瓦", "万千瓦", "吨级", "万吨级", "路", "号线", "米"})
 
 
@@ -310,7 +311,11 @@ def _stop_kind(w: str, prev: str = "") -> str:
     """'hard' for words that never sit in a name, 'weak' for verbs that
     usually do not, '' otherwise."""
     stops = lx.stopwords()
+    if w in stops and w in NAME_VERBS():
+        return "weak"  # 建设: ends 在内部建设某展馆's name, not 某市城市建设开发公司's
     if w in stops or NUMBER_TOKEN.match(w) or (w in "年月日号" and prev and NUMBER_TOKEN.match(prev)):
+        return "hard"
+    if SELF_TOKEN.fullmatch(w):
         return "hard"
     if len(w) >= 3 and (w[-2:] in stops or w[:2] in stops):
         return "hard"

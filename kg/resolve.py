@@ -16,6 +16,7 @@ from .text import is_subsequence, norm
 __all__ = ["resolve", "entity_key"]
 
 ORG_TYPES = {"PartyOrganization", "GovernmentBody", "Enterprise", "SocialOrganization"}
+COMPANY_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司$")
 LEVEL_PREFIX = re.compile(r"^(?:县级|市级|省级|区级|镇级|乡级|国家级|全省|全市|全县|全区)")
 
 
@@ -61,6 +62,7 @@ def _place_prefix(label: str, places: set) -> str:
 def resolve(doc: Doc) -> Doc:
     """Group ``doc.mentions`` into ``doc.entities`` (key → Entity)."""
     gen = {norm(g) for g in lx.generic()}
+    gen |= {g + p for g in gen for p in ("党委", "党支部", "党总支", "临时党支部", "机关党委")}
     selfrefs = [m for m in doc.mentions if m.type == "Self"]
     ms = [m for m in doc.mentions if m.type != "Self" and norm(m.label) and norm(m.label) not in gen]
     uf = _UF()
@@ -208,6 +210,8 @@ def _merge_short_forms(ents, place_surfaces):
                 sh = short[1:]
             if body.endswith("委员会") and sh.endswith("委"):  # 发改委 ~ 发展和改革委员会
                 body = body[:-2]
+            if f.type == "Enterprise" and not sh.endswith("公司"):  # 某农商银行 ~ 某农村商业银行股份有限公司
+                body = COMPANY_FORM.sub("", body) or body
             if sh[-1] != body[-1:]:
                 continue
             if sh[0] in body and is_subsequence(sh, body[body.index(sh[0]):]):
