@@ -62,7 +62,7 @@ def _place_prefix(label: str, places: set) -> str:
 def resolve(doc: Doc) -> Doc:
     """Group ``doc.mentions`` into ``doc.entities`` (key → Entity)."""
     gen = {norm(g) for g in lx.generic()}
-    gen |= {g + p for g in gen for p in ("党委", "党支部", "党总支", "临时党支部", "机关党委")}
+    gen |= {g + p for g in gen - {"机关"} for p in ("党委", "党支部", "党总支", "临时党支部", "机关党委")}
     selfrefs = [m for m in doc.mentions if m.type == "Self"]
     ms = [m for m in doc.mentions if m.type != "Self" and norm(m.label) and norm(m.label) not in gen]
     uf = _UF()

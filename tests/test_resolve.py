@@ -57,3 +57,9 @@ def test_self_references_point_to_the_organisation_of_the_text():
     assert (bureau, "receivedHonor", "全省交通系统先进集体") in got
     assert (bureau, "established", "红色驿站") in got
     assert "我局" not in entity(doc, "湖州市交通运输局").aliases
+
+
+def test_company_and_office_self_references():
+    doc = process_text("国网某某市供电公司党委坚持党建引领。该公司建成红色电力驿站。")
+    company = entity(doc, "国网某某市供电公司").key
+    assert (company, "established") in {(r.subject, r.predicate) for r in doc.relations}
