@@ -302,6 +302,13 @@ def _unit_surfaces() -> frozenset:
     return frozenset(u[0] for u in lx.units())
 
 
+def _common_word(w: str) -> bool:
+    """Is ``w`` a frequent word of jieba's dictionary (大局, 干部)?"""
+    from .segment import tokenizer
+
+    return tokenizer().FREQ.get(w, 0) >= 50
+
+
 def _ends_with_org(w: str) -> bool:
     sfx = lx.suffixes()
     return any(w.endswith(k) and sfx[k][1] == "org" for k in (w[-n:] for n in range(min(len(w), 6), 0, -1)) if k in sfx)
@@ -357,6 +364,8 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
     while i >= 0:
         s, e = tok.spans[i]
         if e > sfx_start:
+            if s < sfx_start:
+                start = max(s, floor)  # 公安部: the suffix 部 ends a longer token
             i -= 1
             continue
         if s < floor:
@@ -463,6 +472,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
                     continue  # 格局, 大局: the suffix is the tail of a common word
                 if ts < a and _stop_kind(text[ts:a]) == "hard" and len(suffix) >= 2:
                     continue  # 推进改革: a verb and its object glued into one token
+                if ts < a and len(suffix) == 1 and _common_word(text[a - 1:a + 1]):
+                    continue  # 服务大局, 年轻干部: the suffix is the tail of a common word
         nxt = text[b:b + 2]
         if any(nxt.startswith(x) for x in RIGHT_EXCLUDE.get(suffix, ())):
             continue
