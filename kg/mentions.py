@@ -660,6 +660,12 @@ SELF_RE = re.compile(r"(?:我|该|本)(公司|集团|单位|局|院|厅|委|所|
                      r"|(局|院|公司|厅)机关")
 
 
+def _org_follows(text: str, pos: int) -> bool:
+    """Does an organisation name run on from ``pos`` to the next punctuation?"""
+    m = re.match("[" + CJK + r"A-Za-z0-9]{1,16}", text[pos:])
+    return bool(m) and any(_ends_with_org(m.group(0)[:n]) for n in range(2, len(m.group(0)) + 1))
+
+
 def find_selfrefs(doc: Doc, tok: _Tokens):
     """我局, 该公司, 本院, 局机关: references to the organisation the text is about.
 
@@ -673,7 +679,7 @@ def find_selfrefs(doc: Doc, tok: _Tokens):
             continue
         j = bisect.bisect_left(tok.starts, m.end())
         if m.end() in tok.start_set and j < len(tok.spans) and not _stop_kind(tok.text(j)) and \
-                re.match("[" + CJK + "]", text[m.end():m.end() + 1]):
+                tok.text(j)[0] not in "与和及" and _org_follows(text, m.end()):
             continue  # 该院胜利路人民法庭党支部: 该院 only qualifies the name after it
         yield Mention(m.start(), m.end(), m.group(0), "Self", kind, "selfref", 0.6)
 

@@ -197,6 +197,7 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
                 continue
             before = [x for x in cm if x.end <= cue and x.entity != e
                       and ctx.type(x.entity) in AGENT_TYPES | {"Place", "Facility", "Person"}
+                      and text[max(cs, x.start - 1):x.start] != "被"  # 被某部命名为: 某部 gives, not receives
                       and not any(y is not x and y.start <= x.start and x.end <= y.end and y.end <= cue
                                   and (y.end - y.start) > (x.end - x.start) for y in cm)]
             before.sort(key=lambda x: (x.end, x.end - x.start))
