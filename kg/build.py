@@ -4,24 +4,27 @@ from __future__ import annotations
 from .export import atomic_writes, serialize
 from .iri import DEFAULT_BASE
 from .pipeline import BuildResult, build
-from .rdf import to_graph
+from .rdf import flatten, to_dataset, to_graph
 from .view import graph_html
 
 __all__ = ["build_outputs"]
 
 
 def build_outputs(paths, out, base=None, html=True, min_confidence=0.0) -> BuildResult:
-    """Run the pipeline over ``paths`` and write OUT/graph.{ttl,jsonld,html}.
+    """Run the pipeline over ``paths`` and write OUT/graph.{ttl,jsonld,nt,trig,html}.
 
     Nothing is written when no article could be read.
     """
     result = build(paths)
     if not result.docs:
         return result
-    g = to_graph(result.docs, base=base or DEFAULT_BASE, min_confidence=min_confidence)
+    ds = to_dataset(result.docs, base=base or DEFAULT_BASE, min_confidence=min_confidence)
+    g = flatten(ds, base=base or DEFAULT_BASE)
     with atomic_writes(out) as files:
         files["graph.ttl"] = serialize(g, "ttl")
         files["graph.jsonld"] = serialize(g, "jsonld")
+        files["graph.nt"] = serialize(g, "nt")
+        files["graph.trig"] = serialize(ds, "trig")
         if html:
             title = result.docs[0].meta.get("title", "kg") if len(result.docs) == 1 else f"kg: {len(result.docs)} articles"
             files["graph.html"] = graph_html(g, title=title)

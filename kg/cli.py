@@ -26,7 +26,8 @@ def main():
 def build(paths, out, base, no_html, min_confidence):
     """Build the graph of the articles in PATHS (files or folders of .txt).
 
-    Writes OUT/graph.ttl, OUT/graph.jsonld and OUT/graph.html.
+    Writes OUT/graph.ttl, graph.jsonld, graph.nt, graph.trig (one named
+    graph per article) and graph.html.
 
     \b
     Examples:
@@ -53,6 +54,39 @@ def build(paths, out, base, no_html, min_confidence):
     if result.errors:
         click.echo(f"{len(result.errors)} input(s) failed", err=True)
         sys.exit(1)
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("graph", type=click.Path())
+@click.option("-f", "--format", "fmt", required=True,
+              type=click.Choice(["ttl", "nt", "jsonld", "trig", "nq", "xml"]), help="Output format.")
+@click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False), help="Output file.")
+def export(graph, fmt, out):
+    """Convert a graph file to another RDF format.
+
+    Named graphs (TriG, N-Quads) are kept when the target keeps them and merged
+    into one graph otherwise.
+
+    \b
+    Examples:
+      kg export out/graph.trig --format nt -o graph.nt
+      kg export out/graph.ttl -f jsonld -o graph.jsonld
+    """
+    from pathlib import Path
+
+    from .export import DATASET_FORMATS, FORMATS, atomic_writes, read_graph, serialize
+    from .rdf import flatten
+
+    try:
+        ds = read_graph(graph)
+        data = serialize(ds if FORMATS[fmt] in DATASET_FORMATS else flatten(ds), fmt)
+        target = Path(out)
+        with atomic_writes(target.parent or ".") as files:
+            files[target.name] = data
+    except KgError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"{graph} → {out} ({fmt})")
 
 
 @main.command("eval", context_settings=CONTEXT)

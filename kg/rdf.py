@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, SKOS
 
 from . import lexicon as lx
 from .iri import DEFAULT_BASE, KG, article_iri, entity_iri, measurement_iri
 
-__all__ = ["to_graph", "new_graph"]
+__all__ = ["to_graph", "to_dataset", "flatten", "new_graph"]
 
 
 def new_graph(base: str = DEFAULT_BASE) -> Graph:
@@ -80,16 +80,23 @@ def scope(doc, key, home: str) -> str:
     return home
 
 
-def to_graph(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> Graph:
-    """Build the graph of ``docs`` (already through every stage).
+def to_dataset(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> Dataset:
+    """The graph of ``docs`` as a dataset: one named graph per source article
+    (its metadata, relations, figures and mentions, named by the article's
+    IRI) and the default graph for what holds across articles (each entity's
+    type and labels).
 
     Facts whose rule gave a confidence below ``min_confidence`` are left out,
     with the relations and figures that hang on a dropped entity.
     """
-    g = new_graph(base)
-    merged = {}  # iri → [type, labels set, articles set]
+    ds = Dataset()
+    for prefix, ns in new_graph(base).namespaces():
+        ds.bind(prefix, ns)
+    default = ds.default_graph
+    merged = {}  # iri → [type, labels, aliases]
     for doc in docs:
         art = article_iri(doc.sha256, base)
+        g = ds.graph(art)
         g.add((art, RDF.type, KG.Article))
         g.add((art, KG.sourcePath, Literal(doc.path)))
         g.add((art, KG.sha256, Literal(doc.sha256)))
@@ -108,10 +115,10 @@ def to_graph(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> Gra
                 continue
             iri = entity_iri(ent.type, ent.label, base, scope=scope(doc, key, home))
             iris[key] = iri
-            slot = merged.setdefault(iri, [ent.type, set(), set(), set()])
+            slot = merged.setdefault(iri, [ent.type, set(), set()])
             slot[1].add(ent.label)
-            slot[2].add(art)
-            slot[3] |= set(ent.aliases)
+            slot[2] |= set(ent.aliases)
+            g.add((iri, KG.mentionedIn, art))
         for r in doc.relations:
             if r.confidence >= min_confidence and r.subject in iris and r.object in iris:
                 g.add((iris[r.subject], KG[r.predicate], iris[r.object]))
@@ -127,13 +134,26 @@ def to_graph(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> Gra
             g.add((node, KG.mentionedIn, art))
             if m.about and m.about in iris:
                 g.add((node, KG.about, iris[m.about]))
-    for iri, (typ, labels, arts, aliases) in merged.items():
+    for iri, (typ, labels, aliases) in merged.items():
         label = max(labels, key=lambda s: (len(s), s))
-        g.add((iri, RDF.type, KG[typ]))
-        g.add((iri, RDFS.label, _zh(label)))
-        g.add((iri, SKOS.prefLabel, _zh(label)))
+        default.add((iri, RDF.type, KG[typ]))
+        default.add((iri, RDFS.label, _zh(label)))
+        default.add((iri, SKOS.prefLabel, _zh(label)))
         for a in sorted((labels | aliases) - {label}):
-            g.add((iri, SKOS.altLabel, _zh(a)))
-        for art in arts:
-            g.add((iri, KG.mentionedIn, art))
+            default.add((iri, SKOS.altLabel, _zh(a)))
+    return ds
+
+
+def flatten(ds: Dataset, base: str = DEFAULT_BASE) -> Graph:
+    """All triples of a dataset in one graph."""
+    g = new_graph(base)
+    for prefix, ns in ds.namespaces():
+        g.bind(prefix, ns, replace=True)
+    for s, p, o, _c in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
     return g
+
+
+def to_graph(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> Graph:
+    """Build the graph of ``docs`` (already through every stage), all in one graph."""
+    return flatten(to_dataset(docs, base, min_confidence), base)
