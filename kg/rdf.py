@@ -141,7 +141,48 @@ def to_dataset(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> D
         default.add((iri, SKOS.prefLabel, _zh(label)))
         for a in sorted((labels | aliases) - {label}):
             default.add((iri, SKOS.altLabel, _zh(a)))
+        if typ == "Place":
+            _admin_chain(default, iri, label, base)
     return ds
+
+
+def _admin_chain(g, iri, label, base):
+    """Level, code and parents of a place the gazetteer knows (平湖市 ⊂ 嘉兴市 ⊂
+    浙江省); parents the text did not name are kg:AdministrativeArea only."""
+    level = place_level(label)
+    if level:
+        g.add((iri, KG.adminLevel, Literal(level)))
+    chain = lx.ancestors(label)
+    if not chain or chain[0].name != label:
+        return
+    for child, parent in zip(chain, chain[1:] + [None]):
+        node = entity_iri("Place", child.name, base)
+        g.add((node, RDF.type, KG.AdministrativeArea))
+        g.add((node, KG.adminCode, Literal(child.code)))
+        g.add((node, KG.adminLevel, Literal(child.level)))
+        if node != iri:
+            g.add((node, RDFS.label, _zh(child.name)))
+            g.add((node, SKOS.prefLabel, _zh(child.name)))
+        if parent is not None:
+            g.add((node, KG.locatedIn, entity_iri("Place", parent.name, base)))
+
+
+def place_level(label: str) -> str:
+    """province, city, county, town, village or region.
+
+    >>> place_level("平湖市"), place_level("长三角"), place_level("芦溪镇")
+    ('county', 'region', 'town')
+    """
+    chain = lx.ancestors(label)
+    if chain and chain[0].name == label:
+        return chain[0].level
+    if any(label.startswith(r) for r in lx.regions()) or label.endswith(("都市圈", "经济圈", "城市群", "经济区")):
+        return "region"
+    if label.endswith(("镇", "乡", "街道")):
+        return "town"
+    if label.endswith(("村", "社区")):
+        return "village"
+    return ""
 
 
 def flatten(ds: Dataset, base: str = DEFAULT_BASE) -> Graph:

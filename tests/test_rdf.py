@@ -23,7 +23,7 @@ def graph():
 
 def test_entities_have_one_zh_label_and_type():
     g = graph()
-    ents = [s for s, o in g.subject_objects(RDF.type) if o not in (KG.Article, KG.Measurement)]
+    ents = [s for s, o in g.subject_objects(RDF.type) if o not in (KG.Article, KG.Measurement, KG.AdministrativeArea)]
     assert ents
     for s in ents:
         labels = list(g.objects(s, RDFS.label))
@@ -78,3 +78,16 @@ def test_same_entity_in_two_articles_is_one_node():
     g = to_graph([d1, d2])
     (node,) = [s for s in g.subjects(RDF.type, KG.PartyOrganization)]
     assert len(list(g.objects(node, KG.mentionedIn))) == 2
+
+
+def test_places_carry_level_and_parents_for_roll_up():
+    g = to_graph([process_text("平湖市交通运输局推进改革。", path="p.txt")])
+    q = """PREFIX kg: <https://w3id.org/dangjian-kg/ontology#>
+    PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?place ?province WHERE {
+      ?p a kg:Place ; rdfs:label ?place ; kg:locatedIn+ ?v .
+      ?v kg:adminLevel "province" ; rdfs:label ?province . }"""
+    assert {(str(a), str(b)) for a, b in g.query(q)} == {("平湖市", "浙江省")}
+    province = [s for s in g.subjects(RDFS.label, None) if str(g.value(s, RDFS.label)) == "浙江省"]
+    assert province and (province[0], RDF.type, KG.Place) not in g
+    assert str(g.value(province[0], KG.adminCode)) == "330000000000"
