@@ -89,6 +89,37 @@ def export(graph, fmt, out):
     click.echo(f"{graph} → {out} ({fmt})")
 
 
+@main.command(context_settings=CONTEXT)
+@click.argument("graph", type=click.Path())
+def validate(graph):
+    """Check a graph against the SHACL shapes of the kg ontology.
+
+    Exits 0 when the graph conforms; otherwise prints one line per violation
+    (focus node and its label, property, message) and exits 1.
+
+    \b
+    Examples:
+      kg validate out/graph.ttl
+      kg validate out/graph.trig
+    """
+    from .export import read_graph
+    from .rdf import flatten
+    from .validate import validate as run
+
+    try:
+        report = run(flatten(read_graph(graph)))
+    except KgError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    if report.conforms:
+        click.echo(f"{graph}: conforms")
+        return
+    for v in report.violations:
+        click.echo(str(v))
+    click.echo(f"{graph}: {len(report.violations)} violation(s)", err=True)
+    sys.exit(1)
+
+
 @main.command("eval", context_settings=CONTEXT)
 @click.argument("gold_dir", type=click.Path())
 @click.argument("text_dir", type=click.Path())

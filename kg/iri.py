@@ -9,6 +9,8 @@ rdflib.term.URIRef('https://example.org/id/GovernmentBody/湖州市/市交通运
 """
 from __future__ import annotations
 
+import unicodedata
+
 from rdflib import Namespace, URIRef
 
 from .text import norm
@@ -31,12 +33,18 @@ def segment(s: str) -> str:
     return "".join(out)
 
 
+def iri_key(label: str) -> str:
+    """The label as it goes into an IRI: NFKC, no white space or punctuation
+    but ``+`` (1+17 and 117 stay apart)."""
+    return "+".join(norm(part) for part in unicodedata.normalize("NFKC", label).split("+")).strip() or label
+
+
 def entity_iri(typ: str, label: str, base: str = DEFAULT_BASE, scope: str = "") -> URIRef:
     """IRI of an entity; ``scope`` (a place) keeps apart same-named units of
     different places, such as two articles' 市交通运输局."""
-    name = segment(norm(label) or label)
+    name = segment(iri_key(label))
     if scope:
-        return URIRef(f"{base}{typ}/{segment(norm(scope))}/{name}")
+        return URIRef(f"{base}{typ}/{segment(iri_key(scope))}/{name}")
     return URIRef(f"{base}{typ}/{name}")
 
 

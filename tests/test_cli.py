@@ -20,6 +20,8 @@ def test_build_examples_writes_all_outputs(examples, tmp_path):
     g = Graph().parse(out / "graph.ttl")
     assert len(g) > 100
     Graph().parse(out / "graph.jsonld", format="json-ld")
+    from kg.validate import validate
+    assert validate(g).conforms
     html = (out / "graph.html").read_text(encoding="utf-8")
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html)
 
