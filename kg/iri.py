@@ -15,7 +15,7 @@ from rdflib import Namespace, URIRef
 
 from .text import norm
 
-__all__ = ["KG", "DEFAULT_BASE", "entity_iri", "article_iri", "measurement_iri", "segment"]
+__all__ = ["KG", "DEFAULT_BASE", "entity_iri", "article_iri", "measurement_iri", "provenance_iri", "segment"]
 
 KG = Namespace("https://w3id.org/dangjian-kg/ontology#")
 DEFAULT_BASE = "https://w3id.org/dangjian-kg/id/"
@@ -54,3 +54,12 @@ def article_iri(sha256: str, base: str = DEFAULT_BASE) -> URIRef:
 
 def measurement_iri(sha256: str, start: int, base: str = DEFAULT_BASE) -> URIRef:
     return URIRef(f"{base}measurement/{sha256[:16]}-{start}")
+
+
+def provenance_iri(kind: str, sha256: str, start: int, end: int, base: str = DEFAULT_BASE, key: str = "") -> URIRef:
+    """IRI of a mention or an evidence node: article, span and (for evidence)
+    a short hash of the statement, so two relations read from one clause differ."""
+    import hashlib
+
+    tail = f"-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:8]}" if key else ""
+    return URIRef(f"{base}{kind}/{sha256[:16]}-{start}-{end}{tail}")

@@ -9,10 +9,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace
-from rdflib.namespace import DCTERMS, SKOS
+from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from . import lexicon as lx
-from .iri import DEFAULT_BASE, KG, article_iri, entity_iri, measurement_iri
+from .iri import DEFAULT_BASE, KG, article_iri, entity_iri, measurement_iri, provenance_iri
 
 __all__ = ["to_graph", "to_dataset", "flatten", "new_graph"]
 
@@ -23,6 +23,7 @@ def new_graph(base: str = DEFAULT_BASE) -> Graph:
     g.bind("kgr", Namespace(base))
     g.bind("skos", SKOS)
     g.bind("dcterms", DCTERMS)
+    g.bind("prov", PROV)
     return g
 
 
@@ -119,13 +120,27 @@ def to_dataset(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> D
             slot[1].add(ent.label)
             slot[2] |= set(ent.aliases)
             g.add((iri, KG.mentionedIn, art))
+        for m in doc.mentions:
+            if m.entity in iris:
+                node = provenance_iri("mention", doc.sha256, m.start, m.end, base, str(iris[m.entity]))
+                g.add((node, RDF.type, KG.Mention))
+                g.add((node, KG.mentionOf, iris[m.entity]))
+                _trace(g, doc, node, art, m.start, m.end, m.rule, m.confidence)
         for r in doc.relations:
             if r.confidence >= min_confidence and r.subject in iris and r.object in iris:
-                g.add((iris[r.subject], KG[r.predicate], iris[r.object]))
+                s, p, o = iris[r.subject], KG[r.predicate], iris[r.object]
+                g.add((s, p, o))
+                node = provenance_iri("evidence", doc.sha256, r.start, r.end, base, f"{s}|{p}|{o}")
+                g.add((node, RDF.type, KG.Evidence))
+                g.add((node, RDF.subject, s))
+                g.add((node, RDF.predicate, p))
+                g.add((node, RDF.object, o))
+                _trace(g, doc, node, art, r.start, r.end, r.rule, r.confidence)
         for m in doc.measurements:
             if m.confidence < min_confidence:
                 continue
             node = measurement_iri(doc.sha256, m.start, base)
+            _trace(g, doc, node, art, m.start, m.end, m.rule, m.confidence, text=False)
             g.add((node, RDF.type, KG.Measurement))
             g.add((node, KG.value, Literal(decimal_lexical(m.value), datatype=XSD.decimal)))
             g.add((node, KG.unit, Literal(m.unit)))
@@ -193,6 +208,19 @@ def flatten(ds: Dataset, base: str = DEFAULT_BASE) -> Graph:
     for s, p, o, _c in ds.quads((None, None, None, None)):
         g.add((s, p, o))
     return g
+
+
+def _trace(g, doc, node, art, start, end, rule, confidence, text=True):
+    """Where a fact was read: article, offsets in the decoded source, the exact
+    source text there, rule and confidence."""
+    a, b = doc.source_span(start, end)
+    g.add((node, PROV.wasDerivedFrom, art))
+    g.add((node, KG.start, Literal(a)))
+    g.add((node, KG.end, Literal(b)))
+    if text:
+        g.add((node, KG.text, Literal(doc.source[a:b])))
+    g.add((node, KG.rule, Literal(rule)))
+    g.add((node, KG.confidence, Literal(decimal_lexical(round(confidence, 3)), datatype=XSD.decimal)))
 
 
 def to_graph(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> Graph:
