@@ -90,6 +90,53 @@ def export(graph, fmt, out):
 
 
 @main.command(context_settings=CONTEXT)
+@click.argument("query", required=False)
+@click.option("-g", "--graph", "graph", type=click.Path(), help="Graph file (ttl, nt, jsonld, trig, nq).")
+@click.option("-f", "--file", "file", type=click.Path(), help="Read the SPARQL from FILE.rq.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="Result format; json is SPARQL 1.1 Query Results JSON.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query variable (never pasted into the query text).")
+@click.option("--list", "list_", is_flag=True, help="List the named queries.")
+def query(query, graph, file, fmt, params, list_):
+    """Ask a graph a SPARQL question, or one of the named questions.
+
+    QUERY is a named query (see --list) or SPARQL text.
+
+    \b
+    Examples:
+      kg query --list
+      kg query -g out/graph.ttl evidence --format csv
+      kg query -g out/graph.ttl brands --param org=某某市税务局党委
+      kg query -g out/graph.trig "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    """
+    from .export import read_graph
+    from .query import format_result, named_queries, resolve_query, run_query
+    from .rdf import flatten
+
+    if list_:
+        for q in named_queries().values():
+            extra = "".join(f"  [--param {n}=…: {d}]" for n, d in q.params)
+            click.echo(f"{q.name:14s} {q.description}{extra}")
+        return
+    try:
+        bound = {}
+        for p in params:
+            if "=" not in p:
+                raise click.BadParameter(f"{p!r}: use NAME=VALUE", param_hint="--param")
+            k, v = p.split("=", 1)
+            bound[k.strip()] = v
+        text, _declared = resolve_query(query, file)
+        if not graph:
+            raise click.UsageError("give the graph to query with -g GRAPHFILE")
+        result = run_query(flatten(read_graph(graph)), text, bound)
+        click.echo(format_result(result, fmt), nl=False)
+    except KgError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+
+
+@main.command(context_settings=CONTEXT)
 @click.argument("graph", type=click.Path())
 def validate(graph):
     """Check a graph against the SHACL shapes of the kg ontology.

@@ -1,0 +1,113 @@
+"""SPARQL over kg graphs: named queries (resources/queries/*.rq) with bound
+parameters, and result formats for people (table) and tools (csv, tsv, json).
+
+>>> "evidence" in named_queries()
+True
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+
+from .errors import KgError
+from .resources import resource_path
+
+__all__ = ["NamedQuery", "named_queries", "run_query", "format_result", "QueryError"]
+
+
+class QueryError(KgError):
+    """A query that cannot be parsed or run."""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    params: tuple  # (name, description)
+    text: str
+
+
+def named_queries() -> dict:
+    """name → NamedQuery, from the package's ``queries/*.rq`` files."""
+    out = {}
+    for path in sorted(resource_path("queries").glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        comments = [line[1:].strip() for line in text.splitlines() if line.startswith("#")]
+        params = tuple((m.group(1), m.group(2).strip()) for c in comments
+                       for m in [re.match(r"param (\w+):\s*(.*)", c)] if m)
+        desc = next((c for c in comments if not c.startswith("param ")), "")
+        out[path.stem] = NamedQuery(path.stem, desc, params, text)
+    return out
+
+
+def resolve_query(spec: str | None, file: str | None) -> tuple[str, tuple]:
+    """The query text and its declared parameters, from a name, a file or inline SPARQL."""
+    if file:
+        p = Path(file)
+        if not p.is_file():
+            raise QueryError(f"{file}: no such query file")
+        return p.read_text(encoding="utf-8"), ()
+    if not spec:
+        raise QueryError("give a SPARQL query, -f FILE.rq or a query name (kg query --list)")
+    named = named_queries()
+    if spec in named:
+        return named[spec].text, named[spec].params
+    if re.match(r"\s*(PREFIX|SELECT|ASK|CONSTRUCT|DESCRIBE|BASE|#)", spec, re.I):
+        return spec, ()
+    raise QueryError(f"{spec!r} is neither a named query nor SPARQL; named queries: {', '.join(named)}")
+
+
+def run_query(graph: Graph, text: str, params: dict | None = None):
+    """Run SPARQL with ``params`` bound as values (never pasted into the text).
+
+    Values that look like IRIs are bound as IRIs, others as plain literals.
+    """
+    bindings = {}
+    for k, v in (params or {}).items():
+        bindings[k] = URIRef(v) if re.match(r"^https?://", v) else Literal(v)
+    try:
+        return graph.query(text, initBindings=bindings)
+    except Exception as exc:  # pyparsing and rdflib raise many kinds
+        raise QueryError(f"cannot run the query: {exc}") from exc
+
+
+def _cell(v) -> str:
+    return "" if v is None else str(v)
+
+
+def format_result(result, fmt: str = "table") -> str:
+    """Render a SELECT/ASK result as table, csv, tsv or SPARQL 1.1 JSON."""
+    if fmt == "json":
+        return result.serialize(format="json").decode("utf-8")
+    if result.type == "ASK":
+        return ("true" if result.askAnswer else "false") + "\n"
+    if result.type != "SELECT":
+        return result.serialize(format="turtle").decode("utf-8")
+    head = [str(v) for v in result.vars]
+    rows = [[_cell(row[v]) for v in result.vars] for row in result]
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(head)
+        writer.writerows(rows)
+        return buf.getvalue()
+    widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(head)]
+    lines = ["  ".join(_pad(h, w) for h, w in zip(head, widths)), "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(_pad(c.replace("\n", " "), w) for c, w in zip(r, widths)) for r in rows]
+    return "\n".join(lines) + f"\n({len(rows)} rows)\n"
+
+
+def _width(s: str) -> int:
+    """Display width: CJK characters take two columns."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s.replace("\n", " "))
+
+
+def _pad(s: str, w: int) -> str:
+    return s + " " * (w - _width(s))

@@ -1,0 +1,69 @@
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.pipeline import process_file
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(map(str, args)))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from kg.build import build_outputs
+
+    out = tmp_path_factory.mktemp("q")
+    root = __import__("pathlib").Path(__file__).resolve().parent.parent
+    build_outputs([root / "examples"], out, html=False)
+    return out
+
+
+def test_evidence_rows_slice_the_source_exactly(shared, tmp_path):
+    seeds = sorted((shared / "corpus" / "seeds").glob("*.txt"))
+    assert run("build", *seeds, "-o", tmp_path, "--no-html").exit_code == 0
+    res = run("query", "-g", tmp_path / "graph.ttl", "evidence", "--format", "csv")
+    assert res.exit_code == 0, res.output
+    rows = list(csv.DictReader(io.StringIO(res.output)))
+    assert {"subject", "predicate", "object", "start", "end", "text", "source"} <= set(rows[0])
+    docs = {str(p.as_posix()): process_file(p) for p in seeds}
+    sources = {k: d.source for k, d in docs.items()}
+    assert len(rows) == sum(len(d.relations) for d in docs.values())  # one row per relation
+    for r in rows:
+        assert sources[r["source"]][int(r["start"]):int(r["end"])] == r["text"], r
+
+
+def test_named_query_with_bound_parameter(built):
+    res = run("query", "-g", built / "graph.trig", "brands", "--param", "org=国家税务总局苏州市吴江区税务局党委",
+              "--format", "json")
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    orgs = {b["organisation"]["value"] for b in data["results"]["bindings"]}
+    assert orgs == {"国家税务总局苏州市吴江区税务局党委"}
+
+
+def test_parameters_are_not_spliced_into_the_query(built):
+    evil = '" } } SELECT * WHERE { ?s ?p ?o } #'
+    res = run("query", "-g", built / "graph.ttl", "brands", "--param", f"org={evil}", "--format", "csv")
+    assert res.exit_code == 0
+    assert res.output.strip().splitlines() == ["organisation,brand,subBrand"]
+
+
+def test_table_tsv_and_inline_sparql(built):
+    res = run("query", "-g", built / "graph.ttl", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "--format", "tsv")
+    assert res.exit_code == 0 and int(res.output.splitlines()[1]) > 100
+    res = run("query", "-g", built / "graph.ttl", "articles")
+    assert res.exit_code == 0 and "(5 rows)" in res.output
+
+
+def test_list_and_bad_queries(built):
+    res = run("query", "--list")
+    assert "evidence" in res.output and "brands" in res.output
+    res = run("query", "-g", built / "graph.ttl", "SELECT ?x WHERE { ?x ")
+    assert res.exit_code == 2 and "cannot run the query" in res.output
+    res = run("query", "-g", built / "nope.ttl", "evidence")
+    assert res.exit_code == 2 and "nope.ttl" in res.output
