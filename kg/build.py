@@ -24,12 +24,25 @@ def build_outputs(paths, out, base=None, html=True, min_confidence=0.0) -> Build
         files["graph.ttl"] = serialize(g, "ttl")
         files["graph.jsonld"] = serialize(g, "jsonld")
         files["graph.nt"] = serialize(g, "nt")
-        files["graph.trig"] = serialize(ds, "trig")
+        files["graph.trig"] = serialize(with_ontology(ds), "trig")
         if html:
             title = result.docs[0].meta.get("title", "kg") if len(result.docs) == 1 else f"kg: {len(result.docs)} articles"
             files["graph.html"] = graph_html(g, title=title)
     result.graph = g
     return result
+
+
+def with_ontology(ds):
+    """The dataset plus the ontology in its own named graph (the ontology's IRI)."""
+    from rdflib import URIRef
+    from rdflib.compare import to_canonical_graph
+
+    from .ontology import ontology_graph
+
+    onto = ds.graph(URIRef("https://w3id.org/dangjian-kg/ontology"))
+    for t in to_canonical_graph(ontology_graph()):  # blank nodes get stable, content-derived ids
+        onto.add(t)
+    return ds
 
 
 def graph_of_file(path, base=None, min_confidence=0.0):

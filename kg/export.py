@@ -14,20 +14,15 @@ from rdflib.plugins.serializers.trig import TrigSerializer
 from rdflib.serializer import Serializer
 
 from .errors import InputError, OutputError
-from .iri import KG
+from .ontology import ontology_path
 
 __all__ = ["FORMATS", "serialize", "read_graph", "atomic_writes", "JSONLD_CONTEXT"]
 
 FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt", "xml": "xml", "trig": "trig", "nq": "nquads", "n3": "n3"}
 DATASET_FORMATS = {"trig", "nquads"}
 
-JSONLD_CONTEXT = {
-    "kg": str(KG),
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+# The JSON-LD context kg publishes (ontology/context.jsonld, shipped with the package).
+JSONLD_CONTEXT = json.loads(ontology_path().with_name("context.jsonld").read_text(encoding="utf-8"))["@context"]
 
 
 class SortedTrigSerializer(TrigSerializer):
