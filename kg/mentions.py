@@ -213,7 +213,7 @@ def find_lists(doc: Doc, places):
                 continue
             name = piece
             bare = name[len(prefix):] if prefix and name.startswith(prefix) else name
-            ent_label = bare + kind
+            ent_label = bare if bare.endswith(kind) else bare + kind
             aliases = [prefix + ent_label] if prefix else []
             aliases.append(bare)
             if prefix and name.startswith(prefix):

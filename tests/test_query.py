@@ -67,3 +67,17 @@ def test_list_and_bad_queries(built):
     assert res.exit_code == 2 and "cannot run the query" in res.output
     res = run("query", "-g", built / "nope.ttl", "evidence")
     assert res.exit_code == 2 and "nope.ttl" in res.output
+
+
+@pytest.mark.parametrize("name", ["brands", "projects", "honours", "cooperation", "figures", "organisations",
+                                  "evidence", "articles"])
+def test_every_named_query_runs_and_returns_rows(built, name):
+    res = run("query", "-g", built / "graph.ttl", name, "--format", "json")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output)["results"]["bindings"], name
+
+
+def test_figures_by_unit(built):
+    res = run("query", "-g", built / "graph.ttl", "figures", "--param", "unit=km", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(res.output)))
+    assert rows and {r["unit"] for r in rows} == {"km"}
