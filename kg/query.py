@@ -62,34 +62,42 @@ def resolve_query(spec: str | None, file: str | None) -> tuple[str, tuple]:
     raise QueryError(f"{spec!r} is neither a named query nor SPARQL; named queries: {', '.join(named)}")
 
 
-def run_query(graph: Graph, text: str, params: dict | None = None):
-    """Run SPARQL with ``params`` bound as values (never pasted into the text).
+def run_query(graph: Graph, text: str, params: dict | None = None) -> dict:
+    """Run SPARQL on an rdflib graph with ``params`` bound as values (never
+    pasted into the text); return SPARQL 1.1 Query Results JSON as a dict.
 
     Values that look like IRIs are bound as IRIs, others as plain literals.
     """
+    import json
+
     bindings = {}
     for k, v in (params or {}).items():
         bindings[k] = URIRef(v) if re.match(r"^https?://", v) else Literal(v)
     try:
-        return graph.query(text, initBindings=bindings)
+        result = graph.query(text, initBindings=bindings)
+        if result.type not in ("SELECT", "ASK"):
+            raise QueryError("only SELECT and ASK queries are answered here; use kg export for graphs")
+        return json.loads(result.serialize(format="json"))
+    except QueryError:
+        raise
     except Exception as exc:  # pyparsing and rdflib raise many kinds
         raise QueryError(f"cannot run the query: {exc}") from exc
 
 
-def _cell(v) -> str:
-    return "" if v is None else str(v)
+def _cell(b) -> str:
+    return "" if b is None else str(b.get("value", ""))
 
 
-def format_result(result, fmt: str = "table") -> str:
-    """Render a SELECT/ASK result as table, csv, tsv or SPARQL 1.1 JSON."""
+def format_result(data: dict, fmt: str = "table") -> str:
+    """Render SPARQL JSON results as table, csv, tsv or JSON."""
+    import json
+
     if fmt == "json":
-        return result.serialize(format="json").decode("utf-8")
-    if result.type == "ASK":
-        return ("true" if result.askAnswer else "false") + "\n"
-    if result.type != "SELECT":
-        return result.serialize(format="turtle").decode("utf-8")
-    head = [str(v) for v in result.vars]
-    rows = [[_cell(row[v]) for v in result.vars] for row in result]
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    if "boolean" in data:
+        return ("true" if data["boolean"] else "false") + "\n"
+    head = data["head"]["vars"]
+    rows = [[_cell(b.get(v)) for v in head] for b in data["results"]["bindings"]]
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
         writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")

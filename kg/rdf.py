@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from . import lexicon as lx
@@ -93,72 +93,96 @@ def to_dataset(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> D
     ds = Dataset()
     for prefix, ns in new_graph(base).namespaces():
         ds.bind(prefix, ns)
-    default = ds.default_graph
-    merged = {}  # iri → [type, labels, aliases]
+    summaries = []
     for doc in docs:
         art = article_iri(doc.sha256, base)
-        g = ds.graph(art)
-        g.add((art, RDF.type, KG.Article))
-        g.add((art, KG.sourcePath, Literal(doc.path)))
-        g.add((art, KG.sha256, Literal(doc.sha256)))
-        if doc.meta.get("title"):
-            g.add((art, DCTERMS.title, _zh(doc.meta["title"])))
-        if doc.meta.get("date"):
-            g.add((art, DCTERMS.issued, Literal(doc.meta["date"], datatype=XSD.date)))
-        if doc.meta.get("source_name"):
-            g.add((art, KG.sourceName, _zh(doc.meta["source_name"])))
-        for s, e in doc.meta.get("bylines", []):
-            g.add((art, KG.byline, _zh(doc.text[s:e])))
-        iris = {}
-        home = doc_place(doc)
-        for key, ent in doc.entities.items():
-            if ent.confidence < min_confidence:
-                continue
-            iri = entity_iri(ent.type, ent.label, base, scope=scope(doc, key, home))
-            iris[key] = iri
-            slot = merged.setdefault(iri, [ent.type, set(), set()])
-            slot[1].add(ent.label)
-            slot[2] |= set(ent.aliases)
-            g.add((iri, KG.mentionedIn, art))
-        for m in doc.mentions:
-            if m.entity in iris:
-                node = provenance_iri("mention", doc.sha256, m.start, m.end, base, str(iris[m.entity]))
-                g.add((node, RDF.type, KG.Mention))
-                g.add((node, KG.mentionOf, iris[m.entity]))
-                _trace(g, doc, node, art, m.start, m.end, m.rule, m.confidence)
-        for r in doc.relations:
-            if r.confidence >= min_confidence and r.subject in iris and r.object in iris:
-                s, p, o = iris[r.subject], KG[r.predicate], iris[r.object]
-                g.add((s, p, o))
-                node = provenance_iri("evidence", doc.sha256, r.start, r.end, base, f"{s}|{p}|{o}")
-                g.add((node, RDF.type, KG.Evidence))
-                g.add((node, RDF.subject, s))
-                g.add((node, RDF.predicate, p))
-                g.add((node, RDF.object, o))
-                _trace(g, doc, node, art, r.start, r.end, r.rule, r.confidence)
-        for m in doc.measurements:
-            if m.confidence < min_confidence:
-                continue
-            node = measurement_iri(doc.sha256, m.start, base)
-            _trace(g, doc, node, art, m.start, m.end, m.rule, m.confidence, text=False)
-            g.add((node, RDF.type, KG.Measurement))
-            g.add((node, KG.value, Literal(decimal_lexical(m.value), datatype=XSD.decimal)))
-            g.add((node, KG.unit, Literal(m.unit)))
-            g.add((node, KG.indicator, _zh(m.indicator)))
-            g.add((node, KG.text, _zh(m.text)))
-            g.add((node, KG.mentionedIn, art))
-            if m.about and m.about in iris:
-                g.add((node, KG.about, iris[m.about]))
-    for iri, (typ, labels, aliases) in merged.items():
-        label = max(labels, key=lambda s: (len(s), s))
-        default.add((iri, RDF.type, KG[typ]))
-        default.add((iri, RDFS.label, _zh(label)))
-        default.add((iri, SKOS.prefLabel, _zh(label)))
-        for a in sorted((labels | aliases) - {label}):
-            default.add((iri, SKOS.altLabel, _zh(a)))
-        if typ == "Place":
-            _admin_chain(default, iri, label, base)
+        summaries.append(article_graph(doc, ds.graph(art), base, min_confidence))
+    entity_graph(merge_summaries(summaries), ds.default_graph, base)
     return ds
+
+
+def article_graph(doc, g, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> dict:
+    """Add one article's facts and their provenance to ``g``; return its
+    entity summary ``{iri: (type, label, aliases)}`` for the cross-article graph."""
+    art = article_iri(doc.sha256, base)
+    g.add((art, RDF.type, KG.Article))
+    g.add((art, KG.sourcePath, Literal(doc.path)))
+    g.add((art, KG.sha256, Literal(doc.sha256)))
+    if doc.meta.get("title"):
+        g.add((art, DCTERMS.title, _zh(doc.meta["title"])))
+    if doc.meta.get("date"):
+        g.add((art, DCTERMS.issued, Literal(doc.meta["date"], datatype=XSD.date)))
+    if doc.meta.get("source_name"):
+        g.add((art, KG.sourceName, _zh(doc.meta["source_name"])))
+    for s, e in doc.meta.get("bylines", []):
+        g.add((art, KG.byline, _zh(doc.text[s:e])))
+    iris, summary = {}, {}
+    home = doc_place(doc)
+    for key, ent in doc.entities.items():
+        if ent.confidence < min_confidence:
+            continue
+        iri = entity_iri(ent.type, ent.label, base, scope=scope(doc, key, home))
+        iris[key] = iri
+        summary[str(iri)] = (ent.type, ent.label, sorted(ent.aliases))
+        g.add((iri, KG.mentionedIn, art))
+    for m in doc.mentions:
+        if m.entity in iris:
+            node = provenance_iri("mention", doc.sha256, m.start, m.end, base, str(iris[m.entity]))
+            g.add((node, RDF.type, KG.Mention))
+            g.add((node, KG.mentionOf, iris[m.entity]))
+            _trace(g, doc, node, art, m.start, m.end, m.rule, m.confidence)
+    for r in doc.relations:
+        if r.confidence >= min_confidence and r.subject in iris and r.object in iris:
+            s, p, o = iris[r.subject], KG[r.predicate], iris[r.object]
+            g.add((s, p, o))
+            node = provenance_iri("evidence", doc.sha256, r.start, r.end, base, f"{s}|{p}|{o}")
+            g.add((node, RDF.type, KG.Evidence))
+            g.add((node, RDF.subject, s))
+            g.add((node, RDF.predicate, p))
+            g.add((node, RDF.object, o))
+            _trace(g, doc, node, art, r.start, r.end, r.rule, r.confidence)
+    for m in doc.measurements:
+        if m.confidence < min_confidence:
+            continue
+        node = measurement_iri(doc.sha256, m.start, base)
+        _trace(g, doc, node, art, m.start, m.end, m.rule, m.confidence, text=False)
+        g.add((node, RDF.type, KG.Measurement))
+        g.add((node, KG.value, Literal(decimal_lexical(m.value), datatype=XSD.decimal)))
+        g.add((node, KG.unit, Literal(m.unit)))
+        g.add((node, KG.indicator, _zh(m.indicator)))
+        g.add((node, KG.text, _zh(m.text)))
+        g.add((node, KG.mentionedIn, art))
+        if m.about and m.about in iris:
+            g.add((node, KG.about, iris[m.about]))
+    return summary
+
+
+def merge_summaries(summaries) -> dict:
+    """``{iri: (type, labels, aliases)}`` across articles' entity summaries."""
+    merged = {}
+    for summary in summaries:
+        for iri, (typ, label, aliases) in summary.items():
+            slot = merged.setdefault(iri, [typ, set(), set()])
+            slot[1].add(label)
+            slot[2] |= set(aliases)
+    return merged
+
+
+def entity_graph(merged: dict, g, base: str = DEFAULT_BASE):
+    """Each entity's type, one label (the longest form any article gives) and
+    its other forms, plus gazetteer levels and parents for places."""
+    for iri in sorted(merged):
+        typ, labels, aliases = merged[iri]
+        node = URIRef(iri)
+        label = max(labels, key=lambda s: (len(s), s))
+        g.add((node, RDF.type, KG[typ]))
+        g.add((node, RDFS.label, _zh(label)))
+        g.add((node, SKOS.prefLabel, _zh(label)))
+        for a in sorted((labels | aliases) - {label}):
+            g.add((node, SKOS.altLabel, _zh(a)))
+        if typ == "Place":
+            _admin_chain(g, node, label, base)
+    return g
 
 
 def _admin_chain(g, iri, label, base):
