@@ -52,3 +52,25 @@ def graph_of_file(path, base=None, min_confidence=0.0):
 
     g = to_graph([process_file(path)], base=base or DEFAULT_BASE, min_confidence=min_confidence)
     return g, ontology_graph() + g
+
+
+def build_store(paths, store, out=None, base=None, html=True, prune=False, min_confidence=0.0):
+    """Update the store folder ``store`` from ``paths``; with ``out``, also
+    write the graph files of the whole store there."""
+    from .store import KgStore
+
+    with KgStore(store, base=base or DEFAULT_BASE) as st:
+        summary = st.update(paths, prune=prune, min_confidence=min_confidence)
+        summary.triples = len(st)
+        articles = len(st.manifest)
+        ds = st.dataset() if out else None
+    if out:
+        g = flatten(ds, base=base or DEFAULT_BASE)
+        with atomic_writes(out) as files:
+            files["graph.ttl"] = serialize(g, "ttl")
+            files["graph.jsonld"] = serialize(g, "jsonld")
+            files["graph.nt"] = serialize(g, "nt")
+            files["graph.trig"] = serialize(ds, "trig")
+            if html:
+                files["graph.html"] = graph_html(g, title=f"kg: {articles} articles")
+    return summary

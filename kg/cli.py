@@ -18,12 +18,15 @@ def main():
 
 @main.command(context_settings=CONTEXT)
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--out", "out", required=True, type=click.Path(file_okay=False), help="Output folder.")
+@click.option("-o", "--out", "out", type=click.Path(file_okay=False), help="Output folder for the graph files.")
+@click.option("--store", "store", type=click.Path(file_okay=False),
+              help="Keep the graph in a persistent store folder; reruns process only new or changed articles.")
+@click.option("--prune", is_flag=True, help="With --store: drop articles whose files are no longer given.")
 @click.option("--base", default=None, help="Base IRI for entity IRIs.")
 @click.option("--no-html", is_flag=True, help="Skip the interactive graph.html view.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Drop facts whose rule gives a lower confidence.")
-def build(paths, out, base, no_html, min_confidence):
+def build(paths, out, store, prune, base, no_html, min_confidence):
     """Build the graph of the articles in PATHS (files or folders of .txt).
 
     Writes OUT/graph.ttl, graph.jsonld, graph.nt, graph.trig (one named
@@ -34,9 +37,23 @@ def build(paths, out, base, no_html, min_confidence):
       kg build examples/ -o out
       kg build a.txt b.txt -o out --base https://example.org/id/
       kg build examples/ -o out --min-confidence 0.7
+      kg build articles/ --store kgstore --prune     # incremental, into a store
     """
-    from .build import build_outputs
+    from .build import build_outputs, build_store
 
+    if not out and not store:
+        raise click.UsageError("give an output folder (-o OUT), a store (--store DIR), or both")
+    if store:
+        try:
+            summary = build_store(paths, store, out, base=base, html=not no_html, prune=prune,
+                                  min_confidence=min_confidence)
+        except KgError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(2)
+        for err in summary.errors:
+            click.echo(f"error: {err}", err=True)
+        click.echo(f"store {store}: {summary.line()}; {summary.triples} triples" + (f" → {out}" if out else ""))
+        sys.exit(1 if summary.errors else 0)
     try:
         result = build_outputs(paths, out, base=base, html=not no_html, min_confidence=min_confidence)
     except KgError as exc:
@@ -92,13 +109,14 @@ def export(graph, fmt, out):
 @main.command(context_settings=CONTEXT)
 @click.argument("query", required=False)
 @click.option("-g", "--graph", "graph", type=click.Path(), help="Graph file (ttl, nt, jsonld, trig, nq).")
+@click.option("--store", "store", type=click.Path(file_okay=False), help="Query a store built with kg build --store.")
 @click.option("-f", "--file", "file", type=click.Path(), help="Read the SPARQL from FILE.rq.")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="Result format; json is SPARQL 1.1 Query Results JSON.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable (never pasted into the query text).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
-def query(query, graph, file, fmt, params, list_):
+def query(query, graph, store, file, fmt, params, list_):
     """Ask a graph a SPARQL question, or one of the named questions.
 
     QUERY is a named query (see --list) or SPARQL text.
@@ -109,6 +127,7 @@ def query(query, graph, file, fmt, params, list_):
       kg query -g out/graph.ttl evidence --format csv
       kg query -g out/graph.ttl brands --param org=某某市税务局党委
       kg query -g out/graph.trig "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+      kg query --store kgstore figures --param unit=CNY
     """
     from .export import read_graph
     from .query import format_result, named_queries, resolve_query, run_query
@@ -127,9 +146,15 @@ def query(query, graph, file, fmt, params, list_):
             k, v = p.split("=", 1)
             bound[k.strip()] = v
         text, _declared = resolve_query(query, file)
-        if not graph:
-            raise click.UsageError("give the graph to query with -g GRAPHFILE")
-        result = run_query(flatten(read_graph(graph)), text, bound)
+        if store:
+            from .store import KgStore
+
+            with KgStore(store, read_only=True) as st:
+                result = st.query(text, bound)
+        elif graph:
+            result = run_query(flatten(read_graph(graph)), text, bound)
+        else:
+            raise click.UsageError("give the graph to query with -g GRAPHFILE or --store DIR")
         click.echo(format_result(result, fmt), nl=False)
     except KgError as exc:
         click.echo(f"error: {exc}", err=True)

@@ -1,0 +1,211 @@
+"""A persistent graph store (pyoxigraph) that a build updates incrementally.
+
+Layout of a store folder::
+
+    DIR/oxigraph/      the pyoxigraph database: one named graph per article
+                       and one named graph (ENTITIES) with every entity's type
+                       and labels across articles
+    DIR/manifest.json  per source path: content hash, article IRI and the
+                       entity summary the cross-article graph is built from
+
+A rerun processes only new or changed articles (by SHA-256); a changed
+article's named graph is replaced, ``prune`` drops articles whose files are
+gone, and the entity graph is rebuilt from the manifest, so cross-document
+entities stay consistent.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from .errors import InputError, KgError
+from .iri import DEFAULT_BASE, KG, article_iri
+from .load import collect, read
+from .rdf import article_graph, entity_graph, merge_summaries, new_graph
+
+__all__ = ["KgStore", "StoreError", "UpdateSummary"]
+
+
+class StoreError(KgError):
+    """The store folder cannot be opened or written."""
+
+
+@dataclass
+class UpdateSummary:
+    added: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    removed: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    docs: list = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, "
+                f"skipped {len(self.skipped)} (unchanged)")
+
+
+def _ox():
+    try:
+        import pyoxigraph
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise StoreError("pyoxigraph is not installed: pip install pyoxigraph") from exc
+    return pyoxigraph
+
+
+class KgStore:
+    """A kg graph kept in an embedded pyoxigraph store."""
+
+    def __init__(self, folder, base: str = DEFAULT_BASE, read_only: bool = False):
+        ox = _ox()
+        self.folder = Path(folder)
+        self.base = base
+        self.entities_graph = URIRef(f"{base}graph/entities")
+        try:
+            self._read_only = read_only
+            if read_only:
+                if not (self.folder / "oxigraph").is_dir():
+                    raise StoreError(f"{self.folder}: not a kg store (no oxigraph/ inside); build one with --store")
+                self.store = ox.Store.read_only(str(self.folder / "oxigraph"))
+            else:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self.store = ox.Store(str(self.folder / "oxigraph"))
+        except OSError as exc:
+            raise StoreError(f"{self.folder}: cannot open the store ({exc})") from exc
+        self.manifest_path = self.folder / "manifest.json"
+        self.manifest = {}
+        if self.manifest_path.is_file():
+            self.manifest = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+
+    # ------------------------------------------------------------ writing
+    def update(self, paths, prune: bool = False, min_confidence: float = 0.0) -> UpdateSummary:
+        """Bring the store in line with the articles under ``paths``."""
+        from .pipeline import process_text
+
+        ox = _ox()
+        files, errors = collect(paths)
+        summary = UpdateSummary(errors=list(errors))
+        seen = set()
+        for f in files:
+            key = Path(f).as_posix()
+            seen.add(key)
+            try:
+                text, enc, sha = read(f)
+                if not text.strip():
+                    raise InputError(f, "empty file", "nothing to extract")
+            except InputError as exc:
+                summary.errors.append(exc)
+                continue
+            old = self.manifest.get(key)
+            if old and old["sha256"] == sha:
+                summary.skipped.append(key)
+                continue
+            doc = process_text(text, path=key, sha256=sha)
+            doc.meta["encoding"] = enc
+            summary.docs.append(doc)
+            art = article_iri(sha, self.base)
+            g = new_graph(self.base)
+            entities = article_graph(doc, g, self.base, min_confidence)
+            if old:
+                self._drop(key)
+                summary.updated.append(key)
+            else:
+                summary.added.append(key)
+            self._load(g, art)
+            self.manifest[key] = {"sha256": sha, "article": str(art), "entities": entities}
+        if prune:
+            for key in sorted(set(self.manifest) - seen):
+                self._drop(key)
+                self.manifest.pop(key)
+                summary.removed.append(key)
+        self._rebuild_entities()
+        self.store.flush()
+        self._save_manifest()
+        return summary
+
+    def _drop(self, key: str) -> None:
+        """Remove what the file ``key`` contributed. Identical files share one
+        article graph (its IRI comes from the content hash); then only this
+        path's kg:sourcePath goes."""
+        ox = _ox()
+        art = self.manifest[key]["article"]
+        node = ox.NamedNode(art)
+        if any(k != key and m["article"] == art for k, m in self.manifest.items()):
+            self.store.remove(ox.Quad(node, ox.NamedNode(str(KG.sourcePath)), ox.Literal(key), node))
+        else:
+            self.store.remove_graph(node)
+
+    def _load(self, g: Graph, graph_iri) -> None:
+        ox = _ox()
+        data = g.serialize(format="nt", encoding="utf-8")
+        self.store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(graph_iri)))
+
+    def _rebuild_entities(self) -> None:
+        ox = _ox()
+        name = ox.NamedNode(str(self.entities_graph))
+        if self.store.contains_named_graph(name):
+            self.store.remove_graph(name)
+        merged = merge_summaries(
+            {iri: (t, label, aliases) for iri, (t, label, aliases) in m["entities"].items()}
+            for m in self.manifest.values())
+        self._load(entity_graph(merged, new_graph(self.base), self.base), self.entities_graph)
+
+    def _save_manifest(self) -> None:
+        data = json.dumps(self.manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+        fd, tmp = tempfile.mkstemp(prefix=".manifest.", dir=self.folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, self.manifest_path)
+
+    # ------------------------------------------------------------ reading
+    def query(self, text: str, params: dict | None = None) -> dict:
+        """SPARQL over the union of all graphs; ``params`` bound as values.
+        Returns SPARQL 1.1 Query Results JSON as a dict."""
+        import re
+
+        from .query import QueryError
+
+        ox = _ox()
+        subs = {ox.Variable(k): (ox.NamedNode(v) if re.match(r"^https?://", v) else ox.Literal(v))
+                for k, v in (params or {}).items()}
+        try:
+            result = self.store.query(text, use_default_graph_as_union=True, substitutions=subs)
+        except (SyntaxError, ValueError, OSError) as exc:
+            raise QueryError(f"cannot run the query: {exc}") from exc
+        if isinstance(result, bool):
+            return {"head": {}, "boolean": result}
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("only SELECT and ASK queries are answered here; use kg export for graphs")
+        return json.loads(result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8"))
+
+    def dataset(self) -> Dataset:
+        """The store's content as an rdflib Dataset (for export and the view)."""
+        ox = _ox()
+        ds = Dataset()
+        for prefix, ns in new_graph(self.base).namespaces():
+            ds.bind(prefix, ns)
+        ds.parse(data=self.store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+        return ds
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def close(self) -> None:
+        """Release the database (and its lock) now rather than at garbage collection."""
+        import gc
+
+        if getattr(self, "store", None) is not None:
+            if not self._read_only:
+                self.store.flush()
+            self.store = None
+            gc.collect()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
