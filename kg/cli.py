@@ -162,6 +162,44 @@ def query(query, graph, store, file, fmt, params, list_):
 
 
 @main.command(context_settings=CONTEXT)
+@click.argument("graph", required=False, type=click.Path())
+@click.option("--store", "store", type=click.Path(file_okay=False), help="Serve a store built with --store.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", default=7878, show_default=True, type=int, help="Port to listen on.")
+@click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds a query may run.")
+@click.option("--limit", default=10000, show_default=True, type=int, help="Most result rows returned (0: no limit).")
+def serve(graph, store, host, port, timeout, limit):
+    """Serve a graph as a read-only SPARQL 1.1 endpoint at /sparql.
+
+    Results as JSON, XML, CSV or TSV by the Accept header; CORS is open for
+    browser clients such as Yasgui; updates are refused. Listens on
+    127.0.0.1 unless told otherwise.
+
+    \b
+    Examples:
+      kg serve out/graph.trig
+      kg serve --store kgstore --port 8080
+      curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql?query=SELECT...'
+    """
+    from .serve import load_store, make_server
+
+    if not graph and not store:
+        raise click.UsageError("give a graph file or --store DIR")
+    try:
+        server = make_server(load_store(graph, store), host, port, timeout, limit)
+    except KgError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql (Ctrl-C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@main.command(context_settings=CONTEXT)
 @click.argument("graph", type=click.Path())
 def validate(graph):
     """Check a graph against the SHACL shapes of the kg ontology.

@@ -176,8 +176,8 @@ class KgStore:
             result = self.store.query(text, use_default_graph_as_union=True, substitutions=subs)
         except (SyntaxError, ValueError, OSError) as exc:
             raise QueryError(f"cannot run the query: {exc}") from exc
-        if isinstance(result, bool):
-            return {"head": {}, "boolean": result}
+        if isinstance(result, (bool, ox.QueryBoolean)):
+            return {"head": {}, "boolean": bool(result)}
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("only SELECT and ASK queries are answered here; use kg export for graphs")
         return json.loads(result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8"))
