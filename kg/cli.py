@@ -163,6 +163,46 @@ def query(query, graph, store, file, fmt, params, list_):
 
 @main.command(context_settings=CONTEXT)
 @click.argument("graph", required=False, type=click.Path())
+@click.option("--store", "store", type=click.Path(file_okay=False), help="Push a store built with --store.")
+@click.option("--endpoint", required=True, help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store.")
+@click.option("--graph", "graph_iri", default=None, help="Named graph to replace (default: kg's own graph IRI).")
+def push(graph, store, endpoint, graph_iri):
+    """Load the graph into a triple store, replacing the named graph kg owns.
+
+    Speaks the SPARQL 1.1 Graph Store Protocol (HTTP PUT), so it works with
+    Oxigraph server, Apache Jena Fuseki and GraphDB. Nothing else in the
+    target store is touched.
+
+    \b
+    Examples:
+      kg push out/graph.trig --endpoint http://127.0.0.1:7878/store
+      kg push --store kgstore --endpoint http://fuseki:3030/kg/data --graph https://example.org/kg
+    """
+    from .export import read_graph, serialize
+    from .push import DEFAULT_GRAPH
+    from .push import push as do_push
+    from .rdf import flatten
+
+    if not graph and not store:
+        raise click.UsageError("give a graph file or --store DIR")
+    try:
+        if store:
+            from .store import KgStore
+
+            with KgStore(store, read_only=True) as st:
+                ds = st.dataset()
+        else:
+            ds = read_graph(graph)
+        g = flatten(ds)
+        status = do_push(serialize(g, "nt"), endpoint, graph_iri or DEFAULT_GRAPH)
+    except KgError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"pushed {len(g)} triples to <{graph_iri or DEFAULT_GRAPH}> at {endpoint} (HTTP {status})")
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("graph", required=False, type=click.Path())
 @click.option("--store", "store", type=click.Path(file_okay=False), help="Serve a store built with --store.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", default=7878, show_default=True, type=int, help="Port to listen on.")
