@@ -7,7 +7,9 @@ from .pipeline import BuildResult, build
 from .rdf import flatten, to_dataset, to_graph
 from .view import graph_html
 
-__all__ = ["build_outputs"]
+__all__ = ["build_outputs", "build_store", "graph_of_file"]
+
+PAGE_MAX_NODES = 1500  # graph.html keeps the most central nodes of a large corpus; kg viz draws any part
 
 
 def build_outputs(paths, out, base=None, html=True, min_confidence=0.0) -> BuildResult:
@@ -27,7 +29,7 @@ def build_outputs(paths, out, base=None, html=True, min_confidence=0.0) -> Build
         files["graph.trig"] = serialize(with_ontology(ds), "trig")
         if html:
             title = result.docs[0].meta.get("title", "kg") if len(result.docs) == 1 else f"kg: {len(result.docs)} articles"
-            files["graph.html"] = graph_html(g, title=title)
+            files["graph.html"] = graph_html(g, title=title, max_nodes=PAGE_MAX_NODES)
     result.graph = g
     return result
 
@@ -72,5 +74,5 @@ def build_store(paths, store, out=None, base=None, html=True, prune=False, min_c
             files["graph.nt"] = serialize(g, "nt")
             files["graph.trig"] = serialize(ds, "trig")
             if html:
-                files["graph.html"] = graph_html(g, title=f"kg: {articles} articles")
+                files["graph.html"] = graph_html(g, title=f"kg: {articles} articles", max_nodes=PAGE_MAX_NODES)
     return summary

@@ -84,6 +84,11 @@ h1 { font-size: 20px; margin: 0 0 6px 0; }
 .kg-swatch.ellipse { border-radius: 50%; }
 #mynetwork { flex: 1 1 auto; min-height: 400px; position: relative; }
 .kg-empty { padding: 24px 16px; font-size: 16px; color: #555; }
+.kg-controls { display: flex; flex-wrap: wrap; gap: 6px 16px; align-items: center; margin-top: 6px; font-size: 13px; }
+.kg-controls input[type=search] { font: inherit; padding: 2px 6px; width: 16em; }
+.kg-controls button { font: inherit; padding: 2px 10px; }
+.kg-relations { display: flex; flex-wrap: wrap; gap: 2px 10px; font-size: 12px; color: #444; }
+.kg-notes { font-size: 12px; color: #8a5a00; }
 .kg-tip { white-space: pre-line; max-width: 420px; overflow-wrap: anywhere;
   font-family: {{ font_face }}; font-size: 13px; line-height: 1.45; }
 </style>
@@ -102,12 +107,22 @@ h1 { font-size: 20px; margin: 0 0 6px 0; }
 {% if empty %}
 <div class="kg-stats">0 个节点，0 条关系</div>
 {% else %}
-<div class="kg-stats">{{ n_nodes }} 个节点，{{ n_edges }} 条关系</div>
+<div class="kg-stats">{{ n_nodes }} 个节点，{{ n_edges }} 条关系{% for note in notes %} <span class="kg-notes">({{ note }})</span>{% endfor %}</div>
 <ul class="kg-legend">
 {% for item in legend %}
-<li><span class="kg-swatch {{ item.shape }}" style="background: {{ item.color }}"></span>{{ item.name }} <small>{{ item.type }}</small></li>
+<li><label><input type="checkbox" class="kg-type" value="{{ item.type }}" checked> <span class="kg-swatch {{ item.shape }}" style="background: {{ item.color }}"></span>{{ item.name }} <small>{{ item.type }}</small></label></li>
 {% endfor %}
 </ul>
+<div class="kg-controls">
+<input type="search" id="kg-search" list="kg-names" placeholder="查找节点 Find a node" aria-label="Find a node">
+<datalist id="kg-names"></datalist>
+<button type="button" id="kg-freeze">冻结布局 Freeze</button>
+<span class="kg-relations">
+{% for rel in relations %}
+<label><input type="checkbox" class="kg-relation" value="{{ rel.name }}" checked> {{ rel.label }}</label>
+{% endfor %}
+</span>
+</div>
 {% endif %}
 </header>
 {% if empty %}
@@ -145,7 +160,59 @@ h1 { font-size: 20px; margin: 0 0 6px 0; }
   var edges = new vis.DataSet(withTips(readJson("kg-edges")));
   var options = readJson("kg-options");
   var container = document.getElementById("mynetwork");
-  window.kgNetwork = new vis.Network(container, {nodes: nodes, edges: edges}, options);
+  var typesOn = {}, relationsOn = {};
+  function boxes(cls, into) {
+    var list = document.querySelectorAll("input." + cls);
+    for (var i = 0; i < list.length; i++) {
+      into[list[i].value] = list[i].checked;
+    }
+    return list;
+  }
+  var typeBoxes = boxes("kg-type", typesOn), relationBoxes = boxes("kg-relation", relationsOn);
+  var nodeView = new vis.DataView(nodes, {filter: function (n) { return typesOn[n.kgType] !== false; }});
+  var edgeView = new vis.DataView(edges, {filter: function (e) {
+    if (relationsOn[e.kgRelation] === false) { return false; }
+    var a = nodes.get(e.from), b = nodes.get(e.to);
+    return a && b && typesOn[a.kgType] !== false && typesOn[b.kgType] !== false;
+  }});
+  function refresh() {
+    boxes("kg-type", typesOn);
+    boxes("kg-relation", relationsOn);
+    nodeView.refresh();
+    edgeView.refresh();
+  }
+  for (var i = 0; i < typeBoxes.length; i++) { typeBoxes[i].addEventListener("change", refresh); }
+  for (var j = 0; j < relationBoxes.length; j++) { relationBoxes[j].addEventListener("change", refresh); }
+  var network = new vis.Network(container, {nodes: nodeView, edges: edgeView}, options);
+  window.kgNetwork = network;
+  window.kgData = {nodes: nodes, edges: edges};
+  // search: pick a name, the node is selected and brought into view
+  var names = document.getElementById("kg-names");
+  var byLabel = {};
+  nodes.forEach(function (n) {
+    byLabel[n.label] = n.id;
+    var opt = document.createElement("option");
+    opt.value = n.label;
+    names.appendChild(opt);
+  });
+  document.getElementById("kg-search").addEventListener("change", function (ev) {
+    var id = byLabel[ev.target.value];
+    if (id !== undefined && nodeView.get(id)) {
+      network.selectNodes([id]);
+      network.focus(id, {scale: 1.3, animation: {duration: 400}});
+    }
+  });
+  // physics: settle, then let the user freeze or release the layout
+  var frozen = false;
+  var freeze = document.getElementById("kg-freeze");
+  freeze.addEventListener("click", function () {
+    frozen = !frozen;
+    network.setOptions({physics: {enabled: !frozen}});
+    freeze.textContent = frozen ? "恢复布局 Release" : "冻结布局 Freeze";
+  });
+  network.once("stabilizationIterationsDone", function () {
+    window.kgStable = true;
+  });
 })();
 </script>
 {% endif %}
@@ -233,6 +300,7 @@ def _build_network(graph: "networkx.MultiDiGraph") -> tuple[Network, list[str]]:
         overlap=0.5,
     )
     net.toggle_stabilization(True)
+    net.options.physics.stabilization.iterations = 250
     layout = Layout(randomSeed=_LAYOUT_SEED, improvedLayout=True)
     layout.hierarchical.enabled = False
     net.options.layout = layout
@@ -252,7 +320,8 @@ def _build_network(graph: "networkx.MultiDiGraph") -> tuple[Network, list[str]]:
         if not tip:
             tip = f"{label}\n类型：{node_type or '未知'}"
         border = _darken(color)
-        extra: dict[str, Any] = {}
+        extra: dict[str, Any] = {"kgType": key}
+        weight = float(attrs.get("weight") or 0)
         if shape == "diamond":
             extra["size"] = 12
         net.add_node(
@@ -268,6 +337,7 @@ def _build_network(graph: "networkx.MultiDiGraph") -> tuple[Network, list[str]]:
             font={
                 "color": "#111111" if shape == "diamond" else _text_color(color),
                 "face": _FONT_FACE,
+                "size": round(13 + 11 * weight),
             },
             title=tip,
             **extra,
@@ -304,6 +374,7 @@ def _build_network(graph: "networkx.MultiDiGraph") -> tuple[Network, list[str]]:
             id=f"e{index}",
             label=label,
             title=tip,
+            kgRelation=_as_text(attrs.get("relation")) or label,
             **extra,
         )
     return net, sorted(used_keys, key=_legend_order)
@@ -342,13 +413,15 @@ def _options(net: Network) -> dict[str, Any]:
     return options
 
 
-def render_html(graph: "networkx.MultiDiGraph", title: str = "kg") -> str:
-    """Return a self-contained HTML page drawing `graph` with vis-network."""
+def render_html(graph: "networkx.MultiDiGraph", title: str = "kg", notes=()) -> str:
+    """Return a self-contained HTML page drawing `graph` with vis-network.
+
+    ``notes`` (plain text) say what a selection left out."""
     title = _as_text(title)
     env = _env()
     template = env.from_string(_TEMPLATE)
     if graph.number_of_nodes() == 0:
-        return template.render(title=title, empty=True, font_face=Markup(_FONT_FACE))
+        return template.render(title=title, empty=True, font_face=Markup(_FONT_FACE), notes=[], relations=[])
 
     net, legend_keys = _build_network(graph)
     legend = []
@@ -359,7 +432,13 @@ def render_html(graph: "networkx.MultiDiGraph", title: str = "kg") -> str:
             color, name, shape = _PALETTE[key]
         legend.append({"type": key, "color": color, "name": name, "shape": shape})
     vis_js, vis_css = _vis_assets()
+    rels = {}
+    for _u, _v, attrs in graph.edges(data=True):
+        name = _as_text(attrs.get("relation")) or _as_text(attrs.get("label"))
+        rels.setdefault(name, _as_text(attrs.get("label")) or name)
     return template.render(
+        notes=[_as_text(n) for n in notes],
+        relations=[{"name": k, "label": rels[k]} for k in sorted(rels)],
         title=title,
         empty=False,
         font_face=Markup(_FONT_FACE),
