@@ -76,7 +76,8 @@ def build(paths, out, store, prune, base, no_html, min_confidence):
 @main.command(context_settings=CONTEXT)
 @click.argument("graph", type=click.Path())
 @click.option("-f", "--format", "fmt", required=True,
-              type=click.Choice(["ttl", "nt", "jsonld", "trig", "nq", "xml"]), help="Output format.")
+              type=click.Choice(["ttl", "nt", "jsonld", "trig", "nq", "xml", "graphml", "gexf"]),
+              help="Output format; graphml and gexf (for Gephi) hold the entity-relation network.")
 @click.option("-o", "--out", "out", required=True, type=click.Path(dir_okay=False), help="Output file.")
 def export(graph, fmt, out):
     """Convert a graph file to another RDF format.
@@ -88,6 +89,7 @@ def export(graph, fmt, out):
     Examples:
       kg export out/graph.trig --format nt -o graph.nt
       kg export out/graph.ttl -f jsonld -o graph.jsonld
+      kg export out/graph.ttl -f gexf -o graph.gexf      # open in Gephi
     """
     from pathlib import Path
 
@@ -96,7 +98,10 @@ def export(graph, fmt, out):
 
     try:
         ds = read_graph(graph)
-        data = serialize(ds if FORMATS[fmt] in DATASET_FORMATS else flatten(ds), fmt)
+        if fmt in ("graphml", "gexf"):
+            data = network_bytes(flatten(ds), fmt)
+        else:
+            data = serialize(ds if FORMATS[fmt] in DATASET_FORMATS else flatten(ds), fmt)
         target = Path(out)
         with atomic_writes(target.parent or ".") as files:
             files[target.name] = data
@@ -318,6 +323,49 @@ def validate(graph):
         click.echo(str(v))
     click.echo(f"{graph}: {len(report.violations)} violation(s)", err=True)
     sys.exit(1)
+
+
+def network_bytes(g, fmt: str) -> bytes:
+    """GraphML or GEXF of the entity-relation network, via networkx."""
+    import io
+
+    import networkx as nx
+
+    from .stats import to_gephi
+    from .view import to_networkx
+
+    buf = io.BytesIO()
+    net = to_gephi(to_networkx(g))
+    (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(net, buf)
+    return buf.getvalue()
+
+
+@main.command(context_settings=CONTEXT)
+@click.argument("graph", type=click.Path())
+@click.option("--top", default=10, show_default=True, type=int, help="How many central nodes and groups to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats(graph, top, as_json):
+    """Counts, central organisations and brands, components and communities.
+
+    \b
+    Examples:
+      kg stats out/graph.ttl
+      kg stats out/graph.trig --top 20 --json
+    """
+    import json
+
+    from .export import read_graph
+    from .rdf import flatten
+    from .stats import format_stats
+    from .stats import stats as compute
+    from .view import to_networkx
+
+    try:
+        result = compute(to_networkx(flatten(read_graph(graph))), top=top)
+    except KgError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    click.echo(json.dumps(result, ensure_ascii=False, indent=1) if as_json else format_stats(result), nl=as_json)
 
 
 @main.command("eval", context_settings=CONTEXT)
