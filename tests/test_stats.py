@@ -59,3 +59,23 @@ def test_viz_focus_types_and_max_nodes(graph_file, tmp_path):
     assert "most central of" in (tmp_path / "c.html").read_text(encoding="utf-8")
     res = run("viz", graph_file, "-o", tmp_path / "d.html", "--types", "Nope")
     assert res.exit_code != 0 and "unknown type" in res.output
+
+
+def test_ten_thousand_nodes_give_a_usable_page():
+    import random
+
+    from kg.view import select
+    from kg.viz import render_html
+
+    rnd = random.Random(3)
+    g = nx.MultiDiGraph()
+    types = ["PartyOrganization", "Brand", "Project", "Place", "Honor"]
+    for i in range(10_000):
+        g.add_node(f"n{i}", label=f"节点{i}", type=types[i % 5], title=f"节点{i}")
+    for i in range(1, 10_000):
+        g.add_edge(f"n{i}", f"n{rnd.randrange(i)}", key="locatedIn", label="位于", relation="locatedIn")
+    sel = select(g, max_nodes=500)
+    assert sel.graph.number_of_nodes() == 500
+    assert sel.notes == ["showing the 500 most central of 10000 nodes"]
+    html = render_html(sel.graph, notes=sel.notes)
+    assert "showing the 500 most central of 10000 nodes" in html and len(html) < 2_000_000
