@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from functools import lru_cache
 
 from .doc import Doc
 
@@ -108,7 +109,12 @@ def clean(doc: Doc) -> Doc:
         text_parts.append("\n")
         offsets.append(pieces[-1][1])
         pos += 1
-    doc.text = "".join(text_parts)
+    text = "".join(text_parts)
+    simplified = to_simplified(text)
+    if simplified != text:
+        doc.meta["traditional"] = True
+        doc.original = text  # the surface text, for labels (same length as doc.text)
+    doc.text = simplified
     doc.offsets = offsets
     body = [(s, e) for s, e, k in doc.paragraphs if k == "body"]
     if body and "title" not in meta:
@@ -116,6 +122,33 @@ def clean(doc: Doc) -> Doc:
         meta["title"] = doc.text[s:e]
     meta["bylines"] = [(s, e) for s, e, k in doc.paragraphs if k == "byline"]
     return doc
+
+
+@lru_cache(maxsize=None)
+def _t2s_char(ch: str) -> str:
+    from opencc import OpenCC
+
+    out = _opencc().convert(ch)
+    return out if len(out) == 1 else ch
+
+
+@lru_cache(maxsize=1)
+def _opencc():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters → simplified, one character for one, so offsets
+    hold (臺灣 → 台湾). Matching runs on this; labels keep the original.
+
+    >>> to_simplified("交通運輸局黨委")
+    '交通运输局党委'
+    """
+    if text.isascii():
+        return text
+    return "".join(_t2s_char(c) if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" else c for c in text)
 
 
 def _should_join(src, prev, nxt) -> bool:

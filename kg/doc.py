@@ -96,6 +96,7 @@ class Doc:
     relations: list = field(default_factory=list)
     measurements: list = field(default_factory=list)
     subjects: list = field(default_factory=list)  # (start, end, [entity keys]) per clause
+    original: str = ""  # the cleaned text before traditional → simplified, when they differ
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]

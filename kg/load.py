@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
 
-__all__ = ["SUFFIXES", "collect", "decode", "read"]
+__all__ = ["SUFFIXES", "Source", "collect", "decode", "read"]
 
-SUFFIXES = (".txt",)
-MAX_BYTES = 200 * 1024 * 1024
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx")
+MIN_ARTICLE_CHARS = 20  # an HTML page whose extracted text is shorter holds no article
+MAX_BYTES = 20 * 1024 * 1024  # one article; larger files are refused with a message
 
 
 def collect(paths) -> tuple[list[Path], list[InputError]]:
@@ -26,7 +28,7 @@ def collect(paths) -> tuple[list[Path], list[InputError]]:
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(p).parts))
             if not found:
-                errors.append(InputError(p, "folder holds no .txt files"))
+                errors.append(InputError(p, "folder holds no article files (.txt, .md, .html, .docx)"))
             files.extend(found)
         elif p.is_file():
             files.append(p)
@@ -87,7 +89,11 @@ def decode(data: bytes, path="<bytes>") -> tuple[str, str]:
     for enc in candidates:
         try:
             text = data.decode(enc)
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as exc:
+            if enc == "utf-8" and exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+                text = data[:exc.start].decode("utf-8")  # a file cut inside its last character
+                if _control_ratio(text) < 0.01:
+                    return text, "utf-8 (truncated last character dropped)"
             continue
         if _control_ratio(text) < 0.01:
             return text, enc
@@ -104,15 +110,91 @@ def decode(data: bytes, path="<bytes>") -> tuple[str, str]:
                      "re-save the file as UTF-8")
 
 
-def read(path) -> tuple[str, str, str]:
-    """Read and decode one file: ``(text, encoding, sha256)``."""
+@dataclass
+class Source:
+    """A decoded article: its text, how it was read, and metadata the file
+    itself carries (an HTML page's title and date, a Word file's title)."""
+
+    text: str
+    encoding: str
+    sha256: str
+    format: str = "text"
+    meta: dict = field(default_factory=dict)
+
+
+def read(path, max_bytes: int | None = None) -> Source:
+    """Read one article file (.txt/.md, .html/.htm, .docx) and decode it."""
     p = Path(path)
+    limit = max_bytes or MAX_BYTES
     try:
         size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(p, f"file too large ({size} bytes, limit {MAX_BYTES})", "split it into articles")
+        if size > limit:
+            raise InputError(p, f"file too large ({size:,} bytes; the limit for one article is {limit:,})",
+                             "split it into articles, or raise --max-bytes")
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(p, f"cannot read: {exc.strerror or exc}") from exc
+    sha = hashlib.sha256(data).hexdigest()
+    suffix = p.suffix.lower()
+    if suffix == ".docx":
+        return _read_docx(p, data, sha)
     text, enc = decode(data, p)
-    return text, enc, hashlib.sha256(data).hexdigest()
+    if suffix in (".html", ".htm", ".xhtml"):
+        return _read_html(p, text, enc, sha)
+    return Source(text, enc, sha, "markdown" if suffix == ".md" else "text")
+
+
+def _read_html(p: Path, html: str, enc: str, sha: str) -> Source:
+    """The article body of a web page (trafilatura drops navigation, footers,
+    share buttons and 备案号 lines); title and date become metadata."""
+    try:
+        import trafilatura
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise InputError(p, "reading HTML needs trafilatura", "pip install trafilatura") from exc
+    if "<" not in html:
+        raise InputError(p, "not an HTML page (no markup)", "rename it to .txt")
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=True,
+                                          deduplicate=False)
+    except Exception as exc:  # broken markup the extractor cannot recover from
+        raise InputError(p, f"cannot extract the article from the HTML ({exc})") from exc
+    body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if len(body) < MIN_ARTICLE_CHARS:
+        raise InputError(p, "no article text found in the HTML page", "check that the page holds the article")
+    meta = {}
+    title = (getattr(doc, "title", None) or "").strip()
+    if title:
+        meta["title"] = title
+        if not body.startswith(title):
+            body = title + "\n" + body
+    if getattr(doc, "date", None):
+        meta["date"] = doc.date
+    return Source(body + "\n", enc, sha, "html", meta)
+
+
+def _read_docx(p: Path, data: bytes, sha: str) -> Source:
+    """Paragraphs (and table cells) of a Word file, one per line."""
+    import io
+    import zipfile
+
+    try:
+        import docx
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise InputError(p, "reading .docx needs python-docx", "pip install python-docx") from exc
+    if not data:
+        raise InputError(p, "empty file", "nothing to extract")
+    try:
+        d = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise InputError(p, f"not a readable Word (.docx) file ({exc})", "re-save it from Word as .docx") from exc
+    lines = [para.text.strip() for para in d.paragraphs]
+    for table in d.tables:
+        for row in table.rows:
+            lines.append(" ".join(c.text.strip() for c in row.cells if c.text.strip()))
+    text = "\n".join(line for line in lines if line)
+    if not text.strip():
+        raise InputError(p, "the Word file holds no text", "nothing to extract")
+    meta = {}
+    if d.core_properties.title:
+        meta["title"] = d.core_properties.title.strip()
+    return Source(text + "\n", "docx", sha, "docx", meta)

@@ -85,7 +85,7 @@ def measures(doc: Doc) -> Doc:
             value *= 1e8
         start = m.start() if m.group("pre") in ("约", "近", "超过", "超", "逾") else a
         rule = "measure-cn" if not num[0].isdigit() else "measure"
-        out.append(Measurement(start, b, text[start:b], round(value, 6), unit, "", None, rule,
+        out.append(Measurement(start, b, (doc.original or text)[start:b], round(value, 6), unit, "", None, rule,
                                lx.confidence("measurement", rule, 0.8)))
     _attach(doc, out)
     doc.measurements = out

@@ -50,12 +50,20 @@ def process_text(text: str, path: str = "<text>", sha256: str = "", until: str |
     return doc
 
 
-def process_file(path) -> Doc:
-    text, encoding, sha = read(path)
-    if not text.strip():
+def process_file(path, max_bytes: int | None = None) -> Doc:
+    src = read(path, max_bytes)
+    return process_source(src, Path(path).as_posix())
+
+
+def process_source(src, path: str) -> Doc:
+    """Run the pipeline over a read Source; the file's own metadata (an HTML
+    page's title and date) wins over what the text suggests."""
+    if not src.text.strip():
         raise InputError(path, "empty file", "nothing to extract")
-    doc = process_text(text, path=Path(path).as_posix(), sha256=sha)
-    doc.meta["encoding"] = encoding
+    doc = process_text(src.text, path=path, sha256=src.sha256)
+    doc.meta["encoding"] = src.encoding
+    doc.meta["format"] = src.format
+    doc.meta.update(src.meta)
     return doc
 
 

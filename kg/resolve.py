@@ -113,7 +113,30 @@ def resolve(doc: Doc) -> Doc:
             m.entity = e.key
     _link_selfrefs(doc, selfrefs)
     doc.mentions = [m for m in doc.mentions if m.type != "Self" or m.entity]
+    if doc.original:
+        _restore_surface(doc)
     return doc
+
+
+def _restore_surface(doc):
+    """Labels in the article's own characters (traditional stays traditional):
+    matching ran on the simplified text, one character for one."""
+    back = {}
+    for s, o in zip(doc.text, doc.original):
+        if s != o:
+            back.setdefault(s, o)
+    if not back:
+        return
+
+    def restore(x: str) -> str:
+        return "".join(back.get(c, c) for c in x)
+
+    for e in doc.entities.values():
+        e.label = restore(e.label)
+        e.aliases = {restore(a) for a in e.aliases}
+    for m in doc.mentions:
+        m.text = doc.original[m.start:m.end]
+        m.label = restore(m.label)
 
 
 def _link_selfrefs(doc, selfrefs):

@@ -84,7 +84,7 @@ class KgStore:
     # ------------------------------------------------------------ writing
     def update(self, paths, prune: bool = False, min_confidence: float = 0.0) -> UpdateSummary:
         """Bring the store in line with the articles under ``paths``."""
-        from .pipeline import process_text
+        from .pipeline import process_source
 
         ox = _ox()
         files, errors = collect(paths)
@@ -94,18 +94,16 @@ class KgStore:
             key = Path(f).as_posix()
             seen.add(key)
             try:
-                text, enc, sha = read(f)
-                if not text.strip():
-                    raise InputError(f, "empty file", "nothing to extract")
+                src = read(f)
+                sha = src.sha256
+                old = self.manifest.get(key)
+                if old and old["sha256"] == sha:
+                    summary.skipped.append(key)
+                    continue
+                doc = process_source(src, key)
             except InputError as exc:
                 summary.errors.append(exc)
                 continue
-            old = self.manifest.get(key)
-            if old and old["sha256"] == sha:
-                summary.skipped.append(key)
-                continue
-            doc = process_text(text, path=key, sha256=sha)
-            doc.meta["encoding"] = enc
             summary.docs.append(doc)
             art = article_iri(sha, self.base)
             g = new_graph(self.base)

@@ -36,15 +36,15 @@ def test_decode_refuses_bad_input_naming_the_file(data, problem):
 def test_read_returns_sha256(tmp_path):
     f = tmp_path / "a.txt"
     f.write_bytes(TEXT.encode("gbk"))
-    text, enc, sha = read(f)
-    assert text == TEXT and enc == "gb18030" and len(sha) == 64
+    src = read(f)
+    assert src.text == TEXT and src.encoding == "gb18030" and len(src.sha256) == 64
 
 
 def test_collect_folders_and_missing_paths(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.txt").write_text(TEXT, encoding="utf-8")
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
-    (tmp_path / "notes.md").write_text("x", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("x", encoding="utf-8")
     files, errors = collect([tmp_path, tmp_path / "missing.txt"])
     assert [f.name for f in files] == ["a.txt", "b.txt"]
     assert len(errors) == 1 and "missing.txt" in str(errors[0])
