@@ -12,26 +12,47 @@ __all__ = ["build_outputs", "build_store", "graph_of_file"]
 PAGE_MAX_NODES = 1500  # graph.html keeps the most central nodes of a large corpus; kg viz draws any part
 
 
-def build_outputs(paths, out, base=None, html=True, min_confidence=0.0) -> BuildResult:
+def build_outputs(paths, out, base=None, html=True, min_confidence=0.0, jobs=1, progress=False,
+                  scheduler=None, max_bytes=None) -> BuildResult:
     """Run the pipeline over ``paths`` and write OUT/graph.{ttl,jsonld,nt,trig,html}.
 
     Nothing is written when no article could be read.
     """
-    result = build(paths)
-    if not result.docs:
+    base = base or DEFAULT_BASE
+    result = build(paths, base=base, min_confidence=min_confidence, jobs=jobs, progress=progress,
+                   scheduler=scheduler, max_bytes=max_bytes)
+    if not result.extracts:
         return result
-    ds = to_dataset(result.docs, base=base or DEFAULT_BASE, min_confidence=min_confidence)
-    g = flatten(ds, base=base or DEFAULT_BASE)
+    ds = dataset_of(result.extracts, base)
+    g = flatten(ds, base=base)
     with atomic_writes(out) as files:
         files["graph.ttl"] = serialize(g, "ttl")
         files["graph.jsonld"] = serialize(g, "jsonld")
         files["graph.nt"] = serialize(g, "nt")
         files["graph.trig"] = serialize(with_ontology(ds), "trig")
         if html:
-            title = result.docs[0].meta.get("title", "kg") if len(result.docs) == 1 else f"kg: {len(result.docs)} articles"
+            n = len(result.extracts)
+            title = (result.extracts[0].title or "kg") if n == 1 else f"kg: {n} articles"
             files["graph.html"] = graph_html(g, title=title, max_nodes=PAGE_MAX_NODES)
     result.graph = g
     return result
+
+
+def dataset_of(extracts, base=DEFAULT_BASE):
+    """Articles' named graphs plus the entity graph merged across them, resolved once."""
+    from rdflib import Dataset, URIRef
+
+    from .rdf import entity_graph, merge_summaries, new_graph
+
+    ds = Dataset()
+    for prefix, ns in new_graph(base).namespaces():
+        ds.bind(prefix, ns)
+    for x in extracts:
+        g = ds.graph(URIRef(x.article))
+        for t in x.triples:
+            g.add(t)
+    entity_graph(merge_summaries(x.entities for x in extracts), ds.default_graph, base)
+    return ds
 
 
 def with_ontology(ds):

@@ -26,7 +26,12 @@ def main():
 @click.option("--no-html", is_flag=True, help="Skip the interactive graph.html view.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Drop facts whose rule gives a lower confidence.")
-def build(paths, out, store, prune, base, no_html, min_confidence):
+@click.option("-j", "--jobs", default=0, type=click.IntRange(0), help="Processes for extraction (0: all cores).")
+@click.option("--dask-scheduler", "scheduler", default=None, metavar="ADDRESS",
+              help="Run extraction on an existing Dask cluster, e.g. tcp://10.0.0.5:8786.")
+@click.option("--max-bytes", default=None, type=click.IntRange(1), help="Largest file read as one article.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def build(paths, out, store, prune, base, no_html, min_confidence, jobs, scheduler, max_bytes, quiet):
     """Build the graph of the articles in PATHS (files or folders of .txt).
 
     Writes OUT/graph.ttl, graph.jsonld, graph.nt, graph.trig (one named
@@ -38,6 +43,8 @@ def build(paths, out, store, prune, base, no_html, min_confidence):
       kg build a.txt b.txt -o out --base https://example.org/id/
       kg build examples/ -o out --min-confidence 0.7
       kg build articles/ --store kgstore --prune     # incremental, into a store
+      kg build corpus/ -o out -j 8                   # eight processes
+      kg build corpus/ -o out --dask-scheduler tcp://scheduler:8786
     """
     from .build import build_outputs, build_store
 
@@ -55,14 +62,15 @@ def build(paths, out, store, prune, base, no_html, min_confidence):
         click.echo(f"store {store}: {summary.line()}; {summary.triples} triples" + (f" → {out}" if out else ""))
         sys.exit(1 if summary.errors else 0)
     try:
-        result = build_outputs(paths, out, base=base, html=not no_html, min_confidence=min_confidence)
+        result = build_outputs(paths, out, base=base, html=not no_html, min_confidence=min_confidence, jobs=jobs,
+                               progress=not quiet, scheduler=scheduler, max_bytes=max_bytes)
     except KgError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(2)
     for err in result.errors:
         click.echo(f"error: {err}", err=True)
     s = result.summary()
-    if not result.docs:
+    if not result.extracts:
         click.echo("error: no article could be read; nothing written", err=True)
         sys.exit(1)
     click.echo(f"{s['documents']} documents in {s['seconds']:.2f} s → {out}")

@@ -12,10 +12,14 @@ class InputError(KgError):
     def __init__(self, path, problem, hint=""):
         self.path = str(path)
         self.problem = problem
+        self.hint = hint
         msg = f"{path}: {problem}"
         if hint:
             msg += f" ({hint})"
         super().__init__(msg)
+
+    def __reduce__(self):  # travels between processes (parallel and Dask builds)
+        return (type(self), (self.path, self.problem, self.hint))
 
 
 class OutputError(KgError):

@@ -48,3 +48,10 @@ def test_collect_folders_and_missing_paths(tmp_path):
     files, errors = collect([tmp_path, tmp_path / "missing.txt"])
     assert [f.name for f in files] == ["a.txt", "b.txt"]
     assert len(errors) == 1 and "missing.txt" in str(errors[0])
+
+
+def test_input_error_survives_pickling():
+    import pickle
+
+    err = pickle.loads(pickle.dumps(InputError("a.txt", "binary file", "give text")))
+    assert str(err) == "a.txt: binary file (give text)" and err.path == "a.txt"

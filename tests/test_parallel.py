@@ -1,0 +1,31 @@
+"""Parallel and distributed builds give the same graph as one process."""
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+NAMES = ("graph.ttl", "graph.nt", "graph.trig", "graph.jsonld")
+
+
+def build(src, out, *extra):
+    res = CliRunner().invoke(main, ["build", str(src), "-o", str(out), "--no-html", *map(str, extra)])
+    assert res.exit_code == 0, res.output
+    return {n: (out / n).read_bytes() for n in NAMES}
+
+
+def test_two_processes_give_the_same_graph(examples, tmp_path):
+    assert build(examples, tmp_path / "one", "-j", 1) == build(examples, tmp_path / "two", "-j", 2)
+
+
+def test_dask_cluster_gives_the_same_graph(examples, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    one = build(examples, tmp_path / "one", "-j", 1)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        assert build(examples, tmp_path / "dask", "--dask-scheduler", cluster.scheduler_address) == one
+
+
+def test_unreachable_scheduler_is_a_clear_error(examples, tmp_path):
+    res = CliRunner().invoke(main, ["build", str(examples), "-o", str(tmp_path / "x"), "--dask-scheduler",
+                                    "tcp://127.0.0.1:9"])
+    assert res.exit_code != 0 and "Dask scheduler" in res.output
+    assert not (tmp_path / "x").exists()
