@@ -16,43 +16,33 @@ def build_outputs(paths, out, base=None, html=True, min_confidence=0.0, jobs=1, 
                   scheduler=None, max_bytes=None) -> BuildResult:
     """Run the pipeline over ``paths`` and write OUT/graph.{ttl,jsonld,nt,trig,html}.
 
+    Articles' graphs go straight into in-memory pyoxigraph stores, whose
+    serializers write the files (rdflib's take minutes on a large corpus).
     Nothing is written when no article could be read.
     """
+    from .fastrdf import GraphFiles
+
     base = base or DEFAULT_BASE
     result = build(paths, base=base, min_confidence=min_confidence, jobs=jobs, progress=progress,
                    scheduler=scheduler, max_bytes=max_bytes)
     if not result.extracts:
         return result
-    ds = dataset_of(result.extracts, base)
-    g = flatten(ds, base=base)
+    gf = GraphFiles.of(result.extracts, base)
     with atomic_writes(out) as files:
-        files["graph.ttl"] = serialize(g, "ttl")
-        files["graph.jsonld"] = serialize(g, "jsonld")
-        files["graph.nt"] = serialize(g, "nt")
-        files["graph.trig"] = serialize(with_ontology(ds), "trig")
+        files["graph.ttl"] = gf.turtle()
+        files["graph.jsonld"] = gf.jsonld()
+        files["graph.nt"] = gf.ntriples()
+        files["graph.trig"] = gf.trig(with_ontology=True)
         if html:
+            from .viz import render_html
+            from .view import select, to_networkx
+
             n = len(result.extracts)
             title = (result.extracts[0].title or "kg") if n == 1 else f"kg: {n} articles"
-            files["graph.html"] = graph_html(g, title=title, max_nodes=PAGE_MAX_NODES)
-    result.graph = g
+            sel = select(to_networkx(gf.view_graph()), max_nodes=PAGE_MAX_NODES)
+            files["graph.html"] = render_html(sel.graph, title=title, notes=sel.notes).encode("utf-8")
+    result.files = gf
     return result
-
-
-def dataset_of(extracts, base=DEFAULT_BASE):
-    """Articles' named graphs plus the entity graph merged across them, resolved once."""
-    from rdflib import Dataset, URIRef
-
-    from .rdf import entity_graph, merge_summaries, new_graph
-
-    ds = Dataset()
-    for prefix, ns in new_graph(base).namespaces():
-        ds.bind(prefix, ns)
-    for x in extracts:
-        g = ds.graph(URIRef(x.article))
-        for t in x.triples:
-            g.add(t)
-    entity_graph(merge_summaries(x.entities for x in extracts), ds.default_graph, base)
-    return ds
 
 
 def with_ontology(ds):

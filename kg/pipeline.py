@@ -75,7 +75,7 @@ class Extract:
     path: str
     article: str = ""
     title: str = ""
-    triples: list = field(default_factory=list)
+    ntriples: str = ""  # the article's named graph as N-Triples
     entities: dict = field(default_factory=dict)
     relations: int = 0
     measurements: int = 0
@@ -96,7 +96,8 @@ def extract(path, base: str | None = None, min_confidence: float = 0.0, max_byte
         return Extract(Path(path).as_posix(), error=exc)
     g = Graph()
     entities = article_graph(doc, g, base, min_confidence)
-    return Extract(doc.path, str(article_iri(doc.sha256, base)), doc.meta.get("title", ""), list(g), entities,
+    return Extract(doc.path, str(article_iri(doc.sha256, base)), doc.meta.get("title", ""),
+                   g.serialize(format="nt", encoding="utf-8").decode("utf-8"), entities,
                    len(doc.relations), len(doc.measurements))
 
 
@@ -105,6 +106,12 @@ class BuildResult:
     extracts: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     seconds: float = 0.0
+    files: object = None  # the GraphFiles a build wrote
+
+    @property
+    def graph(self):
+        """The whole graph as an rdflib Graph (built on demand)."""
+        return self.files.rdflib_graph() if self.files is not None else None
 
     def summary(self) -> dict:
         types = Counter()

@@ -1,0 +1,67 @@
+"""kg build throughput against bare jieba.lcut, peak memory, and scaling to 2 processes.
+
+usage: python benchmarks/bench_build.py [--articles N] [--seed S]
+
+Generates a corpus (benchmarks/gen_corpus.py), then in one run measures:
+jieba.lcut over the texts with kg's own tokenizer (the baseline), the whole
+`kg build` (read, extract, resolve, RDF, Turtle/JSON-LD/N-Triples/TriG) with
+one process and with two, and peak memory. Start-up (loading jieba's
+dictionary) is excluded from every figure. Reports characters per second and
+ratios.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from gen_corpus import generate  # noqa: E402
+
+from kg.build import build_outputs  # noqa: E402
+from kg.pipeline import _warm  # noqa: E402
+from kg.segment import tokenizer  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=1)
+    a = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="kgbench-"))
+    files = generate(tmp / "corpus", a.articles, a.seed)
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    chars = sum(len(t) for t in texts)
+    _warm()
+    tk = tokenizer()
+
+    t = time.perf_counter()
+    for text in texts:
+        tk.lcut(text)
+    t_lcut = time.perf_counter() - t
+
+    t = time.perf_counter()
+    build_outputs([tmp / "corpus"], tmp / "out1", html=False, jobs=1)
+    t_one = time.perf_counter() - t
+    mem_one = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    t = time.perf_counter()
+    build_outputs([tmp / "corpus"], tmp / "out2", html=False, jobs=2)
+    t_two = time.perf_counter() - t
+    mem_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    same = all((tmp / "out1" / n).read_bytes() == (tmp / "out2" / n).read_bytes() for n in ("graph.ttl", "graph.trig"))
+
+    print(f"corpus: {len(files)} articles, {chars:,} characters ({sum(f.stat().st_size for f in files) / 1e6:.1f} MB)")
+    print(f"jieba.lcut (baseline)  {chars / t_lcut / 1e3:8.1f} k chars/s  ({t_lcut:.2f} s)")
+    print(f"kg build, 1 process    {chars / t_one / 1e3:8.1f} k chars/s  ({t_one:.2f} s)  ratio to lcut {t_lcut / t_one:.2f}x")
+    print(f"kg build, 2 processes  {chars / t_two / 1e3:8.1f} k chars/s  ({t_two:.2f} s)  speed-up {t_one / t_two:.2f}x")
+    print(f"peak memory: main process {mem_one:.0f} MB, largest worker {mem_child:.0f} MB")
+    print(f"same graph with 1 and 2 processes: {same}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+"""Graph files of a build through pyoxigraph's serializers.
+
+rdflib builds and serializes about 10,000 triples a second; pyoxigraph loads
+and writes millions. A build's articles arrive as N-Triples and go into two
+in-memory stores (one with a named graph per article, one flat). The files
+are written by pyoxigraph's streaming serializers from the statements in
+sorted order, so they are byte-stable (a store's own order varies from one
+process to the next).
+"""
+from __future__ import annotations
+
+import json
+
+from rdflib import Graph
+
+from .export import JSONLD_CONTEXT, _canonical
+from .iri import DEFAULT_BASE
+
+__all__ = ["GraphFiles"]
+
+PREFIXES = {
+    "kg": "https://w3id.org/dangjian-kg/ontology#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+ONTOLOGY_GRAPH = "https://w3id.org/dangjian-kg/ontology"
+
+
+class GraphFiles:
+    """The graph of a build, ready to be written in every format."""
+
+    def __init__(self, base: str = DEFAULT_BASE):
+        import pyoxigraph as ox
+
+        self.ox = ox
+        self.base = base
+        self.dataset = ox.Store()
+        self.flat = ox.Store()
+
+    @classmethod
+    def of(cls, extracts, base: str = DEFAULT_BASE) -> "GraphFiles":
+        from .rdf import entity_graph, merge_summaries, new_graph
+
+        gf = cls(base)
+        ox = gf.ox
+        for x in extracts:
+            data = x.ntriples.encode("utf-8")
+            gf.dataset.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(x.article))
+            gf.flat.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+        entities = entity_graph(merge_summaries(x.entities for x in extracts), new_graph(base), base)
+        data = entities.serialize(format="nt", encoding="utf-8")
+        gf.dataset.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+        gf.flat.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+        return gf
+
+    def __len__(self) -> int:
+        return len(self.flat)
+
+    # ------------------------------------------------------------ formats
+    def _sorted(self, store, fmt, **kw) -> list:
+        """The store's statements, sorted by their N-Triples/N-Quads text."""
+        ox = self.ox
+        lines = store.dump(format=getattr(ox.RdfFormat, fmt), **kw).decode("utf-8").splitlines()
+        text = "\n".join(sorted(set(x for x in lines if x))) + "\n"
+        return list(ox.parse(text.encode("utf-8"), format=getattr(ox.RdfFormat, fmt)))
+
+    def _write(self, statements, fmt) -> bytes:
+        out = self.ox.serialize(statements, format=getattr(self.ox.RdfFormat, fmt), prefixes=PREFIXES)
+        head, body = [], []
+        for line in out.decode("utf-8").splitlines(keepends=True):
+            (head if line.startswith("@prefix") and not body else body).append(line)
+        return ("".join(sorted(head)) + "".join(body)).encode("utf-8")  # prefix lines in a fixed order
+
+    def turtle(self) -> bytes:
+        return self._write(self._sorted(self.flat, "N_TRIPLES", from_graph=self.ox.DefaultGraph()), "TURTLE")
+
+    def ntriples(self) -> bytes:
+        lines = self.flat.dump(format=self.ox.RdfFormat.N_TRIPLES, from_graph=self.ox.DefaultGraph())
+        return ("\n".join(sorted(set(x for x in lines.decode("utf-8").splitlines() if x))) + "\n").encode("utf-8")
+
+    def trig(self, with_ontology: bool = False) -> bytes:
+        ox = self.ox
+        if with_ontology:
+            from rdflib.compare import to_canonical_graph
+
+            from .ontology import ontology_graph
+
+            # blank nodes (owl:unionOf lists) as Skolem IRIs from canonical ids: stable in every run
+            canon = to_canonical_graph(ontology_graph())
+            onto = canon.skolemize(authority="https://w3id.org", basepath="/dangjian-kg/ontology/.well-known/genid/")
+            onto = onto.serialize(format="nt", encoding="utf-8")
+            self.dataset.bulk_load(onto, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
+        quads = self._sorted(self.dataset, "N_QUADS")
+        quads.sort(key=lambda q: (not isinstance(q.graph_name, ox.DefaultGraph), str(q.graph_name)))  # stable
+        return self._write(quads, "TRIG")
+
+    def jsonld(self) -> bytes:
+        """JSON-LD with kg's published @context: keys, types and datatypes as
+        compact IRIs, Chinese as is, arrays sorted."""
+        triples = self._sorted(self.flat, "N_TRIPLES", from_graph=self.ox.DefaultGraph())
+        nodes = json.loads(self.ox.serialize(triples, format=self.ox.RdfFormat.JSON_LD))
+        data = {"@context": JSONLD_CONTEXT, "@graph": [_compact_node(n) for n in nodes]}
+        return json.dumps(_canonical(data), ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
+
+    # ------------------------------------------------------------ rdflib views
+    def rdflib_graph(self) -> Graph:
+        g = Graph()
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns)
+        g.parse(data=self.ntriples().decode("utf-8"), format="nt")
+        return g
+
+    def view_graph(self) -> Graph:
+        """Only what the page draws: entities, relations, evidence, figures, articles."""
+        q = """
+        PREFIX kg: <https://w3id.org/dangjian-kg/ontology#>
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        CONSTRUCT { ?s ?p ?o } WHERE {
+          ?s ?p ?o .
+          FILTER NOT EXISTS { ?s a kg:Mention }
+          FILTER (?p NOT IN (kg:start, kg:end, kg:rule, kg:confidence))
+        }"""
+        data = self.flat.query(q).serialize(format=self.ox.RdfFormat.N_TRIPLES)
+        return Graph().parse(data=data.decode("utf-8"), format="nt")
+
+
+def _compact(iri: str) -> str:
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns) and iri[len(ns):] and all(c.isalnum() or c in "_-" for c in iri[len(ns):]):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def _compact_node(node: dict) -> dict:
+    out = {}
+    for key, value in node.items():
+        if key == "@id":
+            out[key] = value
+        elif key == "@type":
+            out[key] = [_compact(t) for t in value] if isinstance(value, list) else _compact(value)
+        else:
+            out[_compact(key)] = [_compact_value(v) for v in value] if isinstance(value, list) else _compact_value(value)
+    return out
+
+
+def _compact_value(v):
+    if isinstance(v, dict):
+        v = dict(v)
+        if "@type" in v:
+            v["@type"] = _compact(v["@type"])
+    return v
