@@ -13,10 +13,49 @@ import json
 
 from rdflib import Graph
 
-from .export import JSONLD_CONTEXT, _canonical
+from .export import JSONLD_CONTEXT
 from .iri import DEFAULT_BASE
 
-__all__ = ["GraphFiles"]
+__all__ = ["GraphFiles", "NTriplesSink"]
+
+
+_ESC = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def nt_term(t) -> str:
+    """N-Triples form of an rdflib IRI or literal.
+
+    >>> from rdflib import Literal
+    >>> nt_term(Literal('a"b\\nc', lang="zh"))
+    '"a\\\\"b\\\\nc"@zh'
+    """
+    from rdflib import Literal, URIRef
+
+    if isinstance(t, URIRef):
+        return f"<{t}>"
+    if isinstance(t, Literal):
+        body = '"' + str(t).translate(_ESC) + '"'
+        if t.language:
+            return f"{body}@{t.language}"
+        if t.datatype:
+            return f"{body}^^<{t.datatype}>"
+        return body
+    raise TypeError(f"no blank nodes here: {t!r}")
+
+
+class NTriplesSink:
+    """Collects triples as N-Triples lines (``add`` like an rdflib Graph),
+    without the cost of an rdflib store."""
+
+    def __init__(self):
+        self.lines = []
+
+    def add(self, triple) -> None:
+        s, p, o = triple
+        self.lines.append(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n")
+
+    def text(self) -> str:
+        return "".join(self.lines)
 
 PREFIXES = {
     "kg": "https://w3id.org/dangjian-kg/ontology#",
@@ -103,8 +142,9 @@ class GraphFiles:
         compact IRIs, Chinese as is, arrays sorted."""
         triples = self._sorted(self.flat, "N_TRIPLES", from_graph=self.ox.DefaultGraph())
         nodes = json.loads(self.ox.serialize(triples, format=self.ox.RdfFormat.JSON_LD))
-        data = {"@context": JSONLD_CONTEXT, "@graph": [_compact_node(n) for n in nodes]}
-        return json.dumps(_canonical(data), ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
+        graph = sorted((_compact_node(n) for n in nodes), key=lambda n: n.get("@id", ""))
+        data = {"@context": JSONLD_CONTEXT, "@graph": graph}
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
 
     # ------------------------------------------------------------ rdflib views
     def rdflib_graph(self) -> Graph:
@@ -114,18 +154,9 @@ class GraphFiles:
         g.parse(data=self.ntriples().decode("utf-8"), format="nt")
         return g
 
-    def view_graph(self) -> Graph:
-        """Only what the page draws: entities, relations, evidence, figures, articles."""
-        q = """
-        PREFIX kg: <https://w3id.org/dangjian-kg/ontology#>
-        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-        CONSTRUCT { ?s ?p ?o } WHERE {
-          ?s ?p ?o .
-          FILTER NOT EXISTS { ?s a kg:Mention }
-          FILTER (?p NOT IN (kg:start, kg:end, kg:rule, kg:confidence))
-        }"""
-        data = self.flat.query(q).serialize(format=self.ox.RdfFormat.N_TRIPLES)
-        return Graph().parse(data=data.decode("utf-8"), format="nt")
+    def view_graph(self):
+        """What the page draws, queried straight from the flat store."""
+        return self.flat
 
 
 def _compact(iri: str) -> str:
@@ -143,8 +174,15 @@ def _compact_node(node: dict) -> dict:
         elif key == "@type":
             out[key] = [_compact(t) for t in value] if isinstance(value, list) else _compact(value)
         else:
-            out[_compact(key)] = [_compact_value(v) for v in value] if isinstance(value, list) else _compact_value(value)
+            vals = [_compact_value(v) for v in value] if isinstance(value, list) else [_compact_value(value)]
+            out[_compact(key)] = sorted(vals, key=_value_key)
     return out
+
+
+def _value_key(v) -> tuple:
+    if isinstance(v, dict):
+        return (v.get("@id", ""), str(v.get("@value", "")), v.get("@language", ""), v.get("@type", ""))
+    return ("", str(v), "", "")
 
 
 def _compact_value(v):

@@ -84,8 +84,7 @@ class Extract:
 
 def extract(path, base: str | None = None, min_confidence: float = 0.0, max_bytes: int | None = None) -> Extract:
     """Process one file into an Extract; a bad file becomes ``Extract.error``."""
-    from rdflib import Graph
-
+    from .fastrdf import NTriplesSink
     from .iri import DEFAULT_BASE, article_iri
     from .rdf import article_graph
 
@@ -94,10 +93,9 @@ def extract(path, base: str | None = None, min_confidence: float = 0.0, max_byte
         doc = process_file(path, max_bytes)
     except InputError as exc:
         return Extract(Path(path).as_posix(), error=exc)
-    g = Graph()
-    entities = article_graph(doc, g, base, min_confidence)
-    return Extract(doc.path, str(article_iri(doc.sha256, base)), doc.meta.get("title", ""),
-                   g.serialize(format="nt", encoding="utf-8").decode("utf-8"), entities,
+    sink = NTriplesSink()
+    entities = article_graph(doc, sink, base, min_confidence)
+    return Extract(doc.path, str(article_iri(doc.sha256, base)), doc.meta.get("title", ""), sink.text(), entities,
                    len(doc.relations), len(doc.measurements))
 
 

@@ -38,46 +38,79 @@ def _local(term) -> str:
     return str(term).rsplit("#", 1)[-1]
 
 
-def to_networkx(g: Graph) -> nx.MultiDiGraph:
-    """Entities and relations of ``g``; node attributes ``label``, ``type``,
-    ``aliases``, ``articles``, ``evidence``, ``figures``, ``title`` (tooltip)."""
+_Q = {
+    "entities": """SELECT ?n ?t ?label WHERE { ?n a ?t . OPTIONAL { ?n rdfs:label ?label }
+                   FILTER(STRSTARTS(STR(?t), STR(kg:))) }""",
+    "alts": "SELECT ?n ?alt WHERE { ?n skos:altLabel ?alt }",
+    "articles": """SELECT ?n ?name WHERE { ?n kg:mentionedIn ?a . FILTER NOT EXISTS { ?n a kg:Measurement }
+                   OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a kg:sourcePath ?path }
+                   BIND(COALESCE(?title, ?path, STR(?a)) AS ?name) }""",
+    "relations": """SELECT ?s ?p ?o WHERE { ?s ?p ?o .
+                    VALUES ?p { kg:subOrganizationOf kg:hasBrand kg:subBrandOf kg:undertakes kg:receivedHonor
+                                kg:locatedIn kg:cooperatesWith kg:established kg:issued kg:organized } }""",
+    "evidence": """SELECT ?s ?o ?p ?text WHERE { ?e a kg:Evidence ; rdf:subject ?s ; rdf:object ?o ;
+                   rdf:predicate ?p ; kg:text ?text }""",
+    "figures": """SELECT ?about ?indicator ?text WHERE { ?m a kg:Measurement ; kg:about ?about .
+                  OPTIONAL { ?m kg:indicator ?indicator } OPTIONAL { ?m kg:text ?text } }""",
+}
+_PREFIX = """PREFIX kg: <https://w3id.org/dangjian-kg/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+
+
+def _rows(g, name: str) -> list:
+    """Rows of one of the view's queries, as lists of strings (None if unbound),
+    from an rdflib Graph or a pyoxigraph Store alike."""
+    text = _PREFIX + _Q[name]
+    if isinstance(g, Graph):
+        return [[None if v is None else str(v) for v in row] for row in g.query(text)]
+    result = g.query(text)
+    names = [v.value for v in result.variables]
+    out = [[None if sol[n] is None else sol[n].value for n in names] for sol in result]
+    del result
+    return out
+
+
+def to_networkx(g) -> nx.MultiDiGraph:
+    """Entities and relations of ``g`` (an rdflib Graph or a pyoxigraph
+    Store); node attributes ``label``, ``type``, ``aliases``, ``articles``,
+    ``evidence``, ``figures``, ``title`` (tooltip)."""
     labels = zh_labels()
-    titles = {a: str(t) for a, t in g.subject_objects(DCTERMS.title)}
-    paths = {a: str(p) for a, p in g.subject_objects(KG.sourcePath)}
-    evidence = defaultdict(list)
-    for ev in g.subjects(RDF.type, KG.Evidence):
-        text = g.value(ev, KG.text)
-        pred = g.value(ev, RDF.predicate)
-        if text is None or pred is None:
-            continue
-        line = f"{labels.get(pred, _local(pred))}: {str(text).strip()}"
-        for end in (g.value(ev, RDF.subject), g.value(ev, RDF.object)):
-            if end is not None:
-                evidence[end].append(line)
-    figures = defaultdict(list)
-    for m in g.subjects(RDF.type, KG.Measurement):
-        about = g.value(m, KG.about)
-        if about is not None:
-            figures[about].append(f"{g.value(m, KG.indicator) or ''} {g.value(m, KG.text) or ''}".strip())
+    zh = {str(k): v for k, v in labels.items()}
+    nodes = {}
+    for n, t, label in sorted(_rows(g, "entities"), key=lambda r: (r[0], r[1])):
+        typ = t.rsplit("#", 1)[-1]
+        if typ in ENTITY_TYPES and n not in nodes:
+            nodes[n] = {"label": label or n, "type": typ, "type_zh": zh.get(t, typ), "aliases": set(),
+                        "articles": set(), "evidence": set(), "figures": set()}
+    for n, alt in _rows(g, "alts"):
+        if n in nodes:
+            nodes[n]["aliases"].add(alt)
+    for n, name in _rows(g, "articles"):
+        if n in nodes:
+            nodes[n]["articles"].add(name)
+    for s, o, p, text in _rows(g, "evidence"):
+        line = f"{zh.get(p, p.rsplit('#', 1)[-1])}: {text.strip()}"
+        for end in (s, o):
+            if end in nodes:
+                nodes[end]["evidence"].add(line)
+    for about, indicator, text in _rows(g, "figures"):
+        if about in nodes:
+            nodes[about]["figures"].add(f"{indicator or ''} {text or ''}".strip())
     out = nx.MultiDiGraph()
-    for node, cls in sorted(g.subject_objects(RDF.type)):
-        typ = _local(cls)
-        if not str(cls).startswith(str(KG)) or typ not in ENTITY_TYPES:
-            continue
-        label = str(g.value(node, RDFS.label) or node)
-        alts = sorted(str(a) for a in g.objects(node, SKOS.altLabel))
-        arts = sorted(titles.get(a) or paths.get(a, str(a)) for a in g.objects(node, KG.mentionedIn))
-        ev = sorted(set(evidence.get(node, [])))
-        figs = sorted(set(figures.get(node, [])))
-        out.add_node(str(node), label=label, type=typ, type_zh=labels.get(cls, typ), aliases=alts,
-                     articles=arts, evidence=ev, figures=figs)
-    for name in RELATIONS:
-        p = KG[name]
-        for s, o in sorted(g.subject_objects(p)):
-            if str(s) in out and str(o) in out:
-                out.add_edge(str(s), str(o), key=name, label=labels.get(p, name), relation=name)
-    for n, attrs in out.nodes(data=True):
-        attrs["title"] = tooltip(attrs)
+    for n in sorted(nodes):
+        a = nodes[n]
+        for k in ("aliases", "articles", "evidence", "figures"):
+            a[k] = sorted(a[k])
+        a["title"] = tooltip(a)
+        out.add_node(n, **a)
+    for s, p, o in sorted(_rows(g, "relations")):
+        name = p.rsplit("#", 1)[-1]
+        if s in nodes and o in nodes:
+            out.add_edge(s, o, key=name, label=zh.get(p, name), relation=name)
     return out
 
 
