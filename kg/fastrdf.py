@@ -79,6 +79,7 @@ class GraphFiles:
         self.base = base
         self.dataset = ox.Store()
         self.flat = ox.Store()
+        self._cache = {}
 
     @classmethod
     def of(cls, extracts, base: str = DEFAULT_BASE) -> "GraphFiles":
@@ -102,6 +103,12 @@ class GraphFiles:
     # ------------------------------------------------------------ formats
     def _sorted(self, store, fmt, **kw) -> list:
         """The store's statements, sorted by their N-Triples/N-Quads text."""
+        key = (id(store), fmt)
+        if key not in self._cache:
+            self._cache[key] = self._sort(store, fmt, **kw)
+        return self._cache[key]
+
+    def _sort(self, store, fmt, **kw) -> list:
         ox = self.ox
         lines = store.dump(format=getattr(ox.RdfFormat, fmt), **kw).decode("utf-8").splitlines()
         text = "\n".join(sorted(set(x for x in lines if x))) + "\n"
@@ -133,6 +140,7 @@ class GraphFiles:
             onto = canon.skolemize(authority="https://w3id.org", basepath="/dangjian-kg/ontology/.well-known/genid/")
             onto = onto.serialize(format="nt", encoding="utf-8")
             self.dataset.bulk_load(onto, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
+            self._cache.pop((id(self.dataset), "N_QUADS"), None)
         quads = self._sorted(self.dataset, "N_QUADS")
         quads.sort(key=lambda q: (not isinstance(q.graph_name, ox.DefaultGraph), str(q.graph_name)))  # stable
         return self._write(quads, "TRIG")
@@ -143,8 +151,10 @@ class GraphFiles:
         triples = self._sorted(self.flat, "N_TRIPLES", from_graph=self.ox.DefaultGraph())
         nodes = json.loads(self.ox.serialize(triples, format=self.ox.RdfFormat.JSON_LD))
         graph = sorted((_compact_node(n) for n in nodes), key=lambda n: n.get("@id", ""))
-        data = {"@context": JSONLD_CONTEXT, "@graph": graph}
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8") + b"\n"
+        # one node per line: readable, and written by json's C encoder (indent= is pure Python)
+        context = json.dumps(JSONLD_CONTEXT, ensure_ascii=False, sort_keys=True)
+        body = ",\n".join(json.dumps(n, ensure_ascii=False, sort_keys=True) for n in graph)
+        return f'{{"@context": {context},\n"@graph": [\n{body}\n]}}\n'.encode("utf-8")
 
     # ------------------------------------------------------------ rdflib views
     def rdflib_graph(self) -> Graph:
