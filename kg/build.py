@@ -4,7 +4,7 @@ from __future__ import annotations
 from .export import atomic_writes, serialize
 from .iri import DEFAULT_BASE
 from .pipeline import BuildResult, build
-from .rdf import flatten, to_dataset, to_graph
+from .rdf import flatten, to_graph
 from .view import graph_html
 
 __all__ = ["build_outputs", "build_store", "graph_of_file"]
@@ -83,7 +83,7 @@ def build_store(paths, store, out=None, base=None, html=True, prune=False, min_c
             files["graph.ttl"] = serialize(g, "ttl")
             files["graph.jsonld"] = serialize(g, "jsonld")
             files["graph.nt"] = serialize(g, "nt")
-            files["graph.trig"] = serialize(ds, "trig")
+            files["graph.trig"] = serialize(with_ontology(ds), "trig")
             if html:
                 files["graph.html"] = graph_html(g, title=f"kg: {articles} articles", max_nodes=PAGE_MAX_NODES)
     return summary

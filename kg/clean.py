@@ -126,7 +126,6 @@ def clean(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=None)
 def _t2s_char(ch: str) -> str:
-    from opencc import OpenCC
 
     out = _opencc().convert(ch)
     return out if len(out) == 1 else ch

@@ -86,7 +86,7 @@ class KgStore:
         """Bring the store in line with the articles under ``paths``."""
         from .pipeline import process_source
 
-        ox = _ox()
+        _ox()
         files, errors = collect(paths)
         summary = UpdateSummary(errors=list(errors))
         seen = set()

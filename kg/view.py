@@ -5,15 +5,12 @@ are the ten relations, labelled with the ontology's Chinese labels.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import networkx as nx
-from rdflib import RDF, RDFS, Graph, Literal
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib import RDFS, Graph, Literal
 
-from .iri import KG
 from .ontology import ontology_graph
 
 __all__ = ["to_networkx", "select", "centrality", "graph_html", "Selection", "ENTITY_TYPES", "RELATIONS"]

@@ -3,7 +3,6 @@ import re
 
 from rdflib import OWL, RDF, RDFS
 
-from kg import process_text
 from kg.iri import KG
 from kg.ontology import ontology_graph
 from kg.rdf import to_graph

@@ -1,7 +1,7 @@
 """SHACL: graphs kg writes conform; graphs broken on purpose are reported."""
 import pytest
 from click.testing import CliRunner
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Literal, URIRef
 
 from kg import process_text
 from kg.cli import main
