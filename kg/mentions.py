@@ -302,6 +302,16 @@ def _unit_surfaces() -> frozenset:
     return frozenset(u[0] for u in lx.units())
 
 
+def _ends_word(text: str, tok: _Tokens, b: int) -> bool:
+    """Can a name end at ``b``? Yes at a token boundary, and inside a token
+    when the rest of it is a verb (工程建设 still ends at 工程)."""
+    if b in tok.end_set:
+        return True
+    ti = tok.before(b)
+    rest = text[b:tok.spans[ti][1]] if ti >= 0 else ""
+    return bool(rest) and bool(_stop_kind(rest))
+
+
 def _common_word(w: str) -> bool:
     """Is ``w`` a frequent word of jieba's dictionary (大局, 干部)?"""
     from .segment import tokenizer
@@ -459,11 +469,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
         suffix = m.group(0)
         typ, kind = sfx[suffix]
         a, b = m.span()
-        if b not in tok.end_set:
-            ti = tok.before(b)
-            rest = text[b:tok.spans[ti][1]] if ti >= 0 else ""
-            if not rest or not _stop_kind(rest):
-                continue  # the suffix runs on into a longer word; 工程建设 still ends at 工程
+        if not _ends_word(text, tok, b):
+            continue
         if a not in tok.start_set:
             ti = tok.before(a + 1)
             if ti >= 0:
@@ -691,14 +698,10 @@ LOCAL_SUFFIX = re.compile(r"(街道|镇|乡|社区|村)")
 def find_local_places(doc: Doc, tok: _Tokens):
     """Towns, streets, communities and villages: 芦溪镇, 桂湖社区, 青龙坪村."""
     text = doc.text
-    lx.stopwords()
     for m in LOCAL_SUFFIX.finditer(text):
         a, b = m.span()
-        if b not in tok.end_set:
-            ti = tok.before(b)
-            rest = text[b:tok.spans[ti][1]] if ti >= 0 else ""
-            if not rest or not _stop_kind(rest):
-                continue  # the suffix runs on into a longer word; 工程建设 still ends at 工程
+        if not _ends_word(text, tok, b):
+            continue
         i = tok.before(a + 1)
         if i < 0:
             continue

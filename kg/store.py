@@ -42,7 +42,6 @@ class UpdateSummary:
     removed: list = field(default_factory=list)
     skipped: list = field(default_factory=list)
     errors: list = field(default_factory=list)
-    docs: list = field(default_factory=list)
 
     def line(self) -> str:
         return (f"added {len(self.added)}, updated {len(self.updated)}, removed {len(self.removed)}, "
@@ -104,7 +103,6 @@ class KgStore:
             except InputError as exc:
                 summary.errors.append(exc)
                 continue
-            summary.docs.append(doc)
             art = article_iri(sha, self.base)
             g = new_graph(self.base)
             entities = article_graph(doc, g, self.base, min_confidence)
