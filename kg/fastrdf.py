@@ -101,18 +101,17 @@ class GraphFiles:
         return len(self.flat)
 
     # ------------------------------------------------------------ formats
-    def _sorted(self, store, fmt, **kw) -> list:
-        """The store's statements, sorted by their N-Triples/N-Quads text."""
+    def _sorted_text(self, store, fmt, **kw) -> bytes:
+        """The store's statements as N-Triples/N-Quads lines in sorted order (computed once)."""
         key = (id(store), fmt)
         if key not in self._cache:
-            self._cache[key] = self._sort(store, fmt, **kw)
+            lines = store.dump(format=getattr(self.ox.RdfFormat, fmt), **kw).decode("utf-8").splitlines()
+            self._cache[key] = ("\n".join(sorted(set(x for x in lines if x))) + "\n").encode("utf-8")
         return self._cache[key]
 
-    def _sort(self, store, fmt, **kw) -> list:
-        ox = self.ox
-        lines = store.dump(format=getattr(ox.RdfFormat, fmt), **kw).decode("utf-8").splitlines()
-        text = "\n".join(sorted(set(x for x in lines if x))) + "\n"
-        return list(ox.parse(text.encode("utf-8"), format=getattr(ox.RdfFormat, fmt)))
+    def _sorted(self, store, fmt, **kw) -> list:
+        """The same statements as pyoxigraph terms, for its serializers."""
+        return list(self.ox.parse(self._sorted_text(store, fmt, **kw), format=getattr(self.ox.RdfFormat, fmt)))
 
     def _write(self, statements, fmt) -> bytes:
         out = self.ox.serialize(statements, format=getattr(self.ox.RdfFormat, fmt), prefixes=PREFIXES)
@@ -125,8 +124,7 @@ class GraphFiles:
         return self._write(self._sorted(self.flat, "N_TRIPLES", from_graph=self.ox.DefaultGraph()), "TURTLE")
 
     def ntriples(self) -> bytes:
-        lines = self.flat.dump(format=self.ox.RdfFormat.N_TRIPLES, from_graph=self.ox.DefaultGraph())
-        return ("\n".join(sorted(set(x for x in lines.decode("utf-8").splitlines() if x))) + "\n").encode("utf-8")
+        return self._sorted_text(self.flat, "N_TRIPLES", from_graph=self.ox.DefaultGraph())
 
     def trig(self, with_ontology: bool = False) -> bytes:
         ox = self.ox

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from . import lexicon as lx
 from .doc import Doc, Measurement
@@ -46,6 +47,7 @@ def parse_number(s: str) -> float:
     return float(total + section + cur)
 
 
+@lru_cache(maxsize=1)
 def _pattern():
     unit_alts = "|".join(re.escape(u[0]) for u in lx.units())
     return re.compile(

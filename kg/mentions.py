@@ -248,11 +248,17 @@ def _clean_honor(label: str) -> str:
     return strip_quotes(label)
 
 
+@lru_cache(maxsize=1)
+def _honor_cue_regex():
+    roles = lx.cues()
+    return re.compile("(" + "|".join(map(re.escape, roles.get("honor", ()) + roles.get("honor_weak", ()))) + ")")
+
+
 def find_honors(doc: Doc):
     text = doc.text
     roles = lx.cues()
     strong, weak = roles.get("honor", ()), roles.get("honor_weak", ())
-    rx = re.compile("(" + "|".join(map(re.escape, strong + weak)) + ")")
+    rx = _honor_cue_regex()
     for m in rx.finditer(text):
         cue = m.group(1)
         if cue in weak and text[m.end():m.end() + 1] in ("得", "评", "批", "取", "悉") and cue == "获":
@@ -611,6 +617,7 @@ MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
 # ----------------------------------------------------------------- persons
 TITLES = ("党支部书记", "党委书记", "党总支书记", "第一书记", "书记", "副书记", "主任", "副主任", "局长", "副局长", "院长",
           "副院长", "站长", "所长", "队长", "董事长", "总经理", "经理", "村长", "社长", "理事长", "会长", "主席", "负责人", "党员")
+TITLE_PERSON_RE = re.compile("(?:" + "|".join(TITLES) + ")")
 INLINE_BYLINE = re.compile(r"[((]\s*((?:(?:记者|通讯员|实习生|摄影|文|图)\s*[/:：]?\s*[" + CJK + r"]{2,3}\s*)+)[))]")
 
 
@@ -646,7 +653,7 @@ def find_persons(doc: Doc):
         for nm in re.finditer(r"(?:记者|通讯员|实习生|摄影|文|图)\s*[/:：]?\s*([" + CJK + r"]{2,3})", m.group(1)):
             a = m.start(1) + nm.start(1)
             yield _mk(doc, a, a + len(nm.group(1)), "Person", nm.group(1), "byline", 0.85)
-    title_rx = re.compile("(?:" + "|".join(TITLES) + ")")
+    title_rx = TITLE_PERSON_RE
     for m in title_rx.finditer(text):
         rest = text[m.end():m.end() + 4]
         name = _person_name(rest)
