@@ -16,33 +16,58 @@ def build_outputs(paths, out, base=None, html=True, min_confidence=0.0, jobs=1, 
                   scheduler=None, max_bytes=None) -> BuildResult:
     """Run the pipeline over ``paths`` and write OUT/graph.{ttl,jsonld,nt,trig,html}.
 
-    Articles' graphs go straight into in-memory pyoxigraph stores, whose
-    serializers write the files (rdflib's take minutes on a large corpus).
-    Nothing is written when no article could be read.
+    Each article is written to the (temporary) files as it arrives, so memory
+    does not grow with the corpus's text. The files replace the old ones only
+    when the build ends; nothing is written when no article could be read.
     """
-    from .fastrdf import GraphFiles
+    from .export import AtomicFiles
+    from .fastrdf import FILES, GraphWriter
 
     base = base or DEFAULT_BASE
-    result = build(paths, base=base, min_confidence=min_confidence, jobs=jobs, progress=progress,
-                   scheduler=scheduler, max_bytes=max_bytes)
-    if not result.extracts:
-        return result
-    gf = GraphFiles.of(result.extracts, base)
-    with atomic_writes(out) as files:
-        files["graph.ttl"] = gf.turtle()
-        files["graph.jsonld"] = gf.jsonld()
-        files["graph.nt"] = gf.ntriples()
-        files["graph.trig"] = gf.trig(with_ontology=True)
-        if html:
-            from .viz import render_html
-            from .view import select, to_networkx
+    with AtomicFiles(out) as files:
+        writer = None
 
+        def sink(x):
+            nonlocal writer
+            if writer is None:  # the first readable article opens the files
+                writer = GraphWriter({name: files.open(name) for name in FILES}, base)
+            writer.add(x.text, x.entities)
+
+        result = build(paths, base=base, min_confidence=min_confidence, jobs=jobs, progress=progress,
+                       scheduler=scheduler, max_bytes=max_bytes, sink=sink)
+        if writer is None:
+            files.discard()
+            return result
+        writer.finish()
+        result.entities = writer.entities
+        if html:
             n = len(result.extracts)
             title = (result.extracts[0].title or "kg") if n == 1 else f"kg: {n} articles"
-            sel = select(to_networkx(gf.view_graph()), max_nodes=PAGE_MAX_NODES)
-            files["graph.html"] = render_html(sel.graph, title=title, notes=sel.notes).encode("utf-8")
-    result.files = gf
+            files.open("graph.html").write(_page(files.path("graph.nt"), title))
     return result
+
+
+def _page(nt_path, title: str) -> bytes:
+    """graph.html of the flat graph in ``nt_path``: the graph goes into a
+    pyoxigraph store (on disk when large, so memory stays bounded) for the
+    view's queries."""
+    import tempfile
+
+    import pyoxigraph as ox
+
+    from .view import select, to_networkx
+    from .viz import render_html
+
+    with tempfile.TemporaryDirectory(prefix="kg-page-") as tmp:
+        store = ox.Store(tmp) if nt_path.stat().st_size > PAGE_DISK_BYTES else ox.Store()
+        store.bulk_load(path=str(nt_path), format=ox.RdfFormat.N_TRIPLES)
+        sel = select(to_networkx(store), max_nodes=PAGE_MAX_NODES)
+        page = render_html(sel.graph, title=title, notes=sel.notes).encode("utf-8")
+        del store
+    return page
+
+
+PAGE_DISK_BYTES = 64 * 1024 * 1024  # a larger graph.nt is loaded into an on-disk store for the page
 
 
 def with_ontology(ds):

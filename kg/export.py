@@ -16,7 +16,7 @@ from rdflib.serializer import Serializer
 from .errors import InputError, OutputError
 from .ontology import ontology_path
 
-__all__ = ["FORMATS", "serialize", "read_graph", "atomic_writes", "JSONLD_CONTEXT"]
+__all__ = ["FORMATS", "serialize", "read_graph", "atomic_writes", "AtomicFiles", "JSONLD_CONTEXT"]
 
 FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt", "xml": "xml", "trig": "trig", "nq": "nquads", "n3": "n3"}
 DATASET_FORMATS = {"trig", "nquads"}
@@ -93,27 +93,126 @@ def atomic_writes(folder):
     """
     files: dict = {}
     yield files
-    folder = Path(folder)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"{folder}: cannot create output folder ({exc.strerror})") from exc
-    temps = []
-    mask = os.umask(0)
-    os.umask(mask)
-    try:
+    with AtomicFiles(folder) as out:
         for name, data in files.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-            temps.append((tmp, folder / name))
-            os.chmod(tmp, 0o666 & ~mask)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+            out.open(name).write(data)
+
+
+def _name_anonymous(fh, folder: Path, name: str) -> str:
+    """Give an O_TMPFILE file a hidden name in ``folder`` (linkat; a copy
+    where that is refused) and return it."""
+    import ctypes
+    import shutil
+
+    src = f"/proc/self/fd/{fh.fileno()}"
+    tmp = tempfile.mktemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    libc = ctypes.CDLL(None, use_errno=True)
+    at_fdcwd, at_symlink_follow = -100, 0x400  # os.link does not pass AT_SYMLINK_FOLLOW through
+    if libc.linkat(at_fdcwd, src.encode(), at_fdcwd, os.fsencode(tmp), at_symlink_follow) != 0:
+        with open(src, "rb") as r, open(tmp, "wb") as w:
+            shutil.copyfileobj(r, w, 1 << 20)
+            w.flush()
+            os.fsync(w.fileno())
+    return tmp
+
+
+class AtomicFiles:
+    """Output files that replace the old ones only when the ``with`` block
+    ends without an error (and ``discard()`` was not called).
+
+    Until then the old outputs stay whole. The new files are written as
+    anonymous files in the output folder (Linux ``O_TMPFILE``), which vanish
+    if the process is killed; they get a name only at the end, by a link and a
+    rename. Where the file system has no anonymous files, hidden temporary
+    files are used and removed after an error. The folder is created only
+    when a first file is opened.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp(), "out")
+    >>> with AtomicFiles(d) as out:
+    ...     _ = out.open("a.txt").write(b"x")
+    >>> sorted(p.name for p in d.iterdir())
+    ['a.txt']
+    """
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        self.files = {}  # name → (open file, named temporary path or None for an anonymous file)
+        self.discarded = False
+        self.created = None  # the folder, if this made it
+
+    def __enter__(self):
+        return self
+
+    def _mkdir(self) -> None:
+        if self.folder.is_dir():
+            return
+        try:
+            self.folder.mkdir(parents=True)
+        except FileExistsError:
+            return
+        except OSError as exc:
+            raise OutputError(f"{self.folder}: cannot create output folder ({exc.strerror})") from exc
+        self.created = self.folder
+
+    def open(self, name: str):
+        """A binary file that becomes ``folder/name`` when the block ends."""
+        if name in self.files:
+            return self.files[name][0]
+        self._mkdir()
+        mask = os.umask(0)
+        os.umask(mask)
+        tmp = None
+        try:
+            try:
+                fd = os.open(self.folder, os.O_TMPFILE | os.O_WRONLY, 0o666 & ~mask)
+            except (AttributeError, OSError):  # no O_TMPFILE here: a named hidden file
+                fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.folder)
+                os.chmod(tmp, 0o666 & ~mask)
+        except OSError as exc:
+            raise OutputError(f"{self.folder}: cannot write outputs ({exc.strerror or exc})") from exc
+        fh = os.fdopen(fd, "wb", buffering=1 << 20)
+        self.files[name] = (fh, tmp)
+        return fh
+
+    def path(self, name: str) -> Path:
+        """A path to read ``name`` back (flushed) before the block ends."""
+        fh, tmp = self.files[name]
+        fh.flush()
+        return Path(tmp) if tmp else Path(f"/proc/self/fd/{fh.fileno()}")
+
+    def discard(self) -> None:
+        self.discarded = True
+
+    def _commit(self) -> None:
+        named = []
+        try:
+            for name, (fh, tmp) in self.files.items():
                 fh.flush()
                 os.fsync(fh.fileno())
-        for tmp, final in temps:
-            os.replace(tmp, final)
-    except OSError as exc:
-        for tmp, _ in temps:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        raise OutputError(f"{folder}: cannot write outputs ({exc.strerror or exc})") from exc
+                if tmp is None:  # give the anonymous file a hidden name, then rename it like the others
+                    tmp = _name_anonymous(fh, self.folder, name)
+                named.append((tmp, self.folder / name))
+            for tmp, final in named:
+                os.replace(tmp, final)
+        except OSError as exc:
+            for tmp, _final in named:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+            raise OutputError(f"{self.folder}: cannot write outputs ({exc.strerror or exc})") from exc
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            if exc_type is None and not self.discarded and self.files:
+                self._commit()
+        finally:
+            for fh, tmp in self.files.values():
+                fh.close()
+                if tmp and os.path.exists(tmp):
+                    os.unlink(tmp)
+            if self.created is not None and (exc_type is not None or self.discarded):
+                try:
+                    self.created.rmdir()
+                except OSError:
+                    pass
+        return False

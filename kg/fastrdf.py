@@ -1,201 +1,131 @@
-"""Graph files of a build through pyoxigraph's serializers.
+"""A build's graph files, written as the articles arrive.
 
-rdflib builds and serializes about 10,000 triples a second; pyoxigraph loads
-and writes millions. A build's articles arrive as N-Triples and go into two
-in-memory stores (one with a named graph per article, one flat). The files
-are written by pyoxigraph's streaming serializers from the statements in
-sorted order, so they are byte-stable (a store's own order varies from one
-process to the next).
+Each article's statements are sorted and written as text (kg.triples) where
+the article is processed, in a worker process when there are several. The
+main process appends each article's block to the open files in file order
+and keeps only what holds across articles: each entity's type and names, and
+the relations between entities (which two articles may both state, and which
+are written once). Those come last, when every article is in. Memory
+therefore grows with the number of distinct entities and relations, not
+with the text or its provenance, and the bytes do not depend on how the
+work was spread over processes.
+
+Layout of the files:
+
+- ``graph.ttl``/``graph.nt``/``graph.jsonld``: the flat graph. Article by
+  article, the article node, its mentions, evidence and figures, and which
+  entities it mentions; then every entity with its labels and relations.
+- ``graph.trig``: the ontology in its own named graph, one named graph per
+  article (its relations included), then the default graph with each
+  entity's type and labels.
 """
 from __future__ import annotations
 
 import json
-
-from rdflib import Graph
+from functools import lru_cache
 
 from .export import JSONLD_CONTEXT
 from .iri import DEFAULT_BASE
+from .triples import PREFIXES, jsonld_nodes, ntriples, prefix_header, sort_unique, trig_graph, turtle
 
-__all__ = ["GraphFiles", "NTriplesSink"]
+__all__ = ["ArticleText", "article_text", "GraphWriter", "ONTOLOGY_GRAPH", "FLAT_FILES", "PREFIXES"]
 
-
-_ESC = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
-
-
-def nt_term(t) -> str:
-    """N-Triples form of an rdflib IRI or literal.
-
-    >>> from rdflib import Literal
-    >>> nt_term(Literal('a"b\\nc', lang="zh"))
-    '"a\\\\"b\\\\nc"@zh'
-    """
-    from rdflib import Literal, URIRef
-
-    if isinstance(t, URIRef):
-        return f"<{t}>"
-    if isinstance(t, Literal):
-        body = '"' + str(t).translate(_ESC) + '"'
-        if t.language:
-            return f"{body}@{t.language}"
-        if t.datatype:
-            return f"{body}^^<{t.datatype}>"
-        return body
-    raise TypeError(f"no blank nodes here: {t!r}")
-
-
-class NTriplesSink:
-    """Collects triples as N-Triples lines (``add`` like an rdflib Graph),
-    without the cost of an rdflib store."""
-
-    def __init__(self):
-        self.lines = []
-
-    def add(self, triple) -> None:
-        s, p, o = triple
-        self.lines.append(f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n")
-
-    def text(self) -> str:
-        return "".join(self.lines)
-
-PREFIXES = {
-    "kg": "https://w3id.org/dangjian-kg/ontology#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "prov": "http://www.w3.org/ns/prov#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
 ONTOLOGY_GRAPH = "https://w3id.org/dangjian-kg/ontology"
+FLAT_FILES = ("graph.ttl", "graph.nt", "graph.jsonld")
+FILES = FLAT_FILES + ("graph.trig",)
 
 
-class GraphFiles:
-    """The graph of a build, ready to be written in every format."""
+class ArticleText:
+    """One article's blocks for each file, and its cross-article part."""
 
-    def __init__(self, base: str = DEFAULT_BASE):
-        import pyoxigraph as ox
+    __slots__ = ("ttl", "nt", "jsonld", "trig", "relations")
 
-        self.ox = ox
+    def __init__(self, ttl="", nt="", jsonld=(), trig="", relations=()):
+        self.ttl, self.nt, self.jsonld, self.trig, self.relations = ttl, nt, list(jsonld), trig, list(relations)
+
+    def __getstate__(self):
+        return (self.ttl, self.nt, self.jsonld, self.trig, self.relations)
+
+    def __setstate__(self, state):
+        self.ttl, self.nt, self.jsonld, self.trig, self.relations = state
+
+
+def article_text(triples, article: str, entities) -> ArticleText:
+    """Write one article's ``triples``: relations between two of its
+    ``entities`` go to the cross-article part of the flat files (and stay in
+    the article's named graph); the rest is the article's own block."""
+    rows = sort_unique(triples)
+    own, rels = [], []
+    for row in rows:
+        # an entity as subject and object: a relation (kg:mentionedIn points to the article, not an entity)
+        (rels if row[1] in entities and row[3].__class__ is str and row[3] in entities else own).append(row)
+    return ArticleText(turtle(own), ntriples(own), jsonld_nodes(own), trig_graph(rows, article),
+                       [(s, p, o) for _line, s, p, o in rels])
+
+
+class GraphWriter:
+    """Streams articles into the open binary files ``files`` (name → file)."""
+
+    def __init__(self, files: dict, base: str = DEFAULT_BASE):
+        self.files = files
         self.base = base
-        self.dataset = ox.Store()
-        self.flat = ox.Store()
-        self._cache = {}
-
-    @classmethod
-    def of(cls, extracts, base: str = DEFAULT_BASE) -> "GraphFiles":
-        from .rdf import entity_graph, merge_summaries, new_graph
-
-        gf = cls(base)
-        ox = gf.ox
-        for x in extracts:
-            data = x.ntriples.encode("utf-8")
-            gf.dataset.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(x.article))
-            gf.flat.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
-        entities = entity_graph(merge_summaries(x.entities for x in extracts), new_graph(base), base)
-        data = entities.serialize(format="nt", encoding="utf-8")
-        gf.dataset.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
-        gf.flat.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
-        return gf
-
-    def __len__(self) -> int:
-        return len(self.flat)
-
-    # ------------------------------------------------------------ formats
-    def _sorted_text(self, store, fmt, **kw) -> bytes:
-        """The store's statements as N-Triples/N-Quads lines in sorted order (computed once)."""
-        key = (id(store), fmt)
-        if key not in self._cache:
-            lines = store.dump(format=getattr(self.ox.RdfFormat, fmt), **kw).decode("utf-8").splitlines()
-            self._cache[key] = ("\n".join(sorted(set(x for x in lines if x))) + "\n").encode("utf-8")
-        return self._cache[key]
-
-    def _sorted(self, store, fmt, **kw) -> list:
-        """The same statements as pyoxigraph terms, for its serializers."""
-        return list(self.ox.parse(self._sorted_text(store, fmt, **kw), format=getattr(self.ox.RdfFormat, fmt)))
-
-    def _write(self, statements, fmt) -> bytes:
-        out = self.ox.serialize(statements, format=getattr(self.ox.RdfFormat, fmt), prefixes=PREFIXES)
-        head, body = [], []
-        for line in out.decode("utf-8").splitlines(keepends=True):
-            (head if line.startswith("@prefix") and not body else body).append(line)
-        return ("".join(sorted(head)) + "".join(body)).encode("utf-8")  # prefix lines in a fixed order
-
-    def turtle(self) -> bytes:
-        return self._write(self._sorted(self.flat, "N_TRIPLES", from_graph=self.ox.DefaultGraph()), "TURTLE")
-
-    def ntriples(self) -> bytes:
-        return self._sorted_text(self.flat, "N_TRIPLES", from_graph=self.ox.DefaultGraph())
-
-    def trig(self, with_ontology: bool = False) -> bytes:
-        ox = self.ox
-        if with_ontology:
-            from rdflib.compare import to_canonical_graph
-
-            from .ontology import ontology_graph
-
-            # blank nodes (owl:unionOf lists) as Skolem IRIs from canonical ids: stable in every run
-            canon = to_canonical_graph(ontology_graph())
-            onto = canon.skolemize(authority="https://w3id.org", basepath="/dangjian-kg/ontology/.well-known/genid/")
-            onto = onto.serialize(format="nt", encoding="utf-8")
-            self.dataset.bulk_load(onto, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
-            self._cache.pop((id(self.dataset), "N_QUADS"), None)
-        quads = self._sorted(self.dataset, "N_QUADS")
-        quads.sort(key=lambda q: (not isinstance(q.graph_name, ox.DefaultGraph), str(q.graph_name)))  # stable
-        return self._write(quads, "TRIG")
-
-    def jsonld(self) -> bytes:
-        """JSON-LD with kg's published @context: keys, types and datatypes as
-        compact IRIs, Chinese as is, arrays sorted."""
-        triples = self._sorted(self.flat, "N_TRIPLES", from_graph=self.ox.DefaultGraph())
-        nodes = json.loads(self.ox.serialize(triples, format=self.ox.RdfFormat.JSON_LD))
-        graph = sorted((_compact_node(n) for n in nodes), key=lambda n: n.get("@id", ""))
-        # one node per line: readable, and written by json's C encoder (indent= is pure Python)
+        self.entities = {}  # iri → [type, labels, aliases]
+        self.relations = set()
+        self.articles = 0
+        files["graph.ttl"].write(prefix_header().encode("utf-8"))
+        files["graph.trig"].write((prefix_header() + ontology_trig()).encode("utf-8"))
         context = json.dumps(JSONLD_CONTEXT, ensure_ascii=False, sort_keys=True)
-        body = ",\n".join(json.dumps(n, ensure_ascii=False, sort_keys=True) for n in graph)
-        return f'{{"@context": {context},\n"@graph": [\n{body}\n]}}\n'.encode("utf-8")
+        files["graph.jsonld"].write(f'{{"@context": {context},\n"@graph": [\n'.encode("utf-8"))
+        self._json_first = True
 
-    # ------------------------------------------------------------ rdflib views
-    def rdflib_graph(self) -> Graph:
-        g = Graph()
-        for prefix, ns in PREFIXES.items():
-            g.bind(prefix, ns)
-        g.parse(data=self.ntriples().decode("utf-8"), format="nt")
-        return g
+    def add(self, text: ArticleText, entities: dict) -> None:
+        """Append one article (its ``ArticleText`` and entity summary)."""
+        f = self.files
+        f["graph.ttl"].write(text.ttl.encode("utf-8"))
+        f["graph.nt"].write(text.nt.encode("utf-8"))
+        f["graph.trig"].write(text.trig.encode("utf-8"))
+        self._json(text.jsonld)
+        self.relations.update(text.relations)
+        for iri, (typ, label, aliases) in entities.items():
+            slot = self.entities.setdefault(iri, [typ, set(), set()])
+            slot[1].add(label)
+            slot[2].update(aliases)
+        self.articles += 1
 
-    def view_graph(self):
-        """What the page draws, queried straight from the flat store."""
-        return self.flat
+    def _json(self, nodes) -> None:
+        if not nodes:
+            return
+        sep = "" if self._json_first else ",\n"
+        self.files["graph.jsonld"].write((sep + ",\n".join(nodes)).encode("utf-8"))
+        self._json_first = False
 
+    def finish(self) -> None:
+        """Write what holds across articles and close the JSON-LD array."""
+        from .rdf import entity_triples
 
-def _compact(iri: str) -> str:
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns) and iri[len(ns):] and all(c.isalnum() or c in "_-" for c in iri[len(ns):]):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
-
-
-def _compact_node(node: dict) -> dict:
-    out = {}
-    for key, value in node.items():
-        if key == "@id":
-            out[key] = value
-        elif key == "@type":
-            out[key] = [_compact(t) for t in value] if isinstance(value, list) else _compact(value)
-        else:
-            vals = [_compact_value(v) for v in value] if isinstance(value, list) else [_compact_value(value)]
-            out[_compact(key)] = sorted(vals, key=_value_key)
-    return out
-
-
-def _value_key(v) -> tuple:
-    if isinstance(v, dict):
-        return (v.get("@id", ""), str(v.get("@value", "")), v.get("@language", ""), v.get("@type", ""))
-    return ("", str(v), "", "")
+        names = sort_unique(entity_triples(self.entities, self.base))
+        flat = sort_unique(list(self.relations) + [(s, p, o) for _line, s, p, o in names])
+        f = self.files
+        f["graph.ttl"].write(turtle(flat).encode("utf-8"))
+        f["graph.nt"].write(ntriples(flat).encode("utf-8"))
+        self._json(jsonld_nodes(flat))
+        f["graph.jsonld"].write(b"\n]}\n")
+        f["graph.trig"].write(trig_graph(names, None).encode("utf-8"))
 
 
-def _compact_value(v):
-    if isinstance(v, dict):
-        v = dict(v)
-        if "@type" in v:
-            v["@type"] = _compact(v["@type"])
-    return v
+@lru_cache(maxsize=1)
+def ontology_trig() -> str:
+    """The ontology as a TriG named graph; its blank nodes (owl:unionOf
+    lists) become Skolem IRIs from canonical ids, the same in every run."""
+    import pyoxigraph as ox
+    from rdflib.compare import to_canonical_graph
+
+    from .ontology import ontology_graph
+    from .triples import from_ox
+
+    canon = to_canonical_graph(ontology_graph())
+    onto = canon.skolemize(authority="https://w3id.org", basepath="/dangjian-kg/ontology/.well-known/genid/")
+    data = onto.serialize(format="nt", encoding="utf-8")
+    triples = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
+               for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+    return trig_graph(sort_unique(triples), ONTOLOGY_GRAPH)

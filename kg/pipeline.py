@@ -70,32 +70,37 @@ def process_source(src, path: str) -> Doc:
 @dataclass
 class Extract:
     """What one article contributes, small enough to send between processes:
-    its named graph's triples and its entity summary (the Doc stays behind)."""
+    its graph already written as text, and its entity summary (the Doc stays
+    behind). After the graph files have taken it, only the counts are kept."""
 
     path: str
     article: str = ""
     title: str = ""
-    ntriples: str = ""  # the article's named graph as N-Triples
+    text: object = None  # kg.fastrdf.ArticleText
     entities: dict = field(default_factory=dict)
     relations: int = 0
     measurements: int = 0
     error: InputError | None = None
 
+    def spent(self) -> "Extract":
+        """This record without its graph text and entity summary."""
+        return Extract(self.path, self.article, self.title, None, {}, self.relations, self.measurements)
+
 
 def extract(path, base: str | None = None, min_confidence: float = 0.0, max_bytes: int | None = None) -> Extract:
     """Process one file into an Extract; a bad file becomes ``Extract.error``."""
-    from .fastrdf import NTriplesSink
+    from .fastrdf import article_text
     from .iri import DEFAULT_BASE, article_iri
-    from .rdf import article_graph
+    from .rdf import article_triples
 
     base = base or DEFAULT_BASE
     try:
         doc = process_file(path, max_bytes)
     except InputError as exc:
         return Extract(Path(path).as_posix(), error=exc)
-    sink = NTriplesSink()
-    entities = article_graph(doc, sink, base, min_confidence)
-    return Extract(doc.path, str(article_iri(doc.sha256, base)), doc.meta.get("title", ""), sink.text(), entities,
+    art = str(article_iri(doc.sha256, base))
+    triples, entities = article_triples(doc, base, min_confidence)
+    return Extract(doc.path, art, doc.meta.get("title", ""), article_text(triples, art, entities), entities,
                    len(doc.relations), len(doc.measurements))
 
 
@@ -104,21 +109,19 @@ class BuildResult:
     extracts: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     seconds: float = 0.0
-    files: object = None  # the GraphFiles a build wrote
-
-    @property
-    def graph(self):
-        """The whole graph as an rdflib Graph (built on demand)."""
-        return self.files.rdflib_graph() if self.files is not None else None
+    entities: dict = field(default_factory=dict)  # iri → [type, labels, aliases], across articles
 
     def summary(self) -> dict:
         types = Counter()
-        seen = set()
-        for x in self.extracts:
-            for iri, (typ, _label, _aliases) in x.entities.items():
-                if iri not in seen:
-                    seen.add(iri)
-                    types[typ] += 1
+        if self.entities:
+            types.update(slot[0] for slot in self.entities.values())
+        else:
+            seen = set()
+            for x in self.extracts:
+                for iri, (typ, _label, _aliases) in x.entities.items():
+                    if iri not in seen:
+                        seen.add(iri)
+                        types[typ] += 1
         return {
             "documents": len(self.extracts),
             "failed": len(self.errors),
@@ -142,10 +145,11 @@ def _warm():
 
 
 def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress: bool = False,
-          scheduler: str | None = None, max_bytes: int | None = None) -> BuildResult:
+          scheduler: str | None = None, max_bytes: int | None = None, sink=None) -> BuildResult:
     """Process every article under ``paths`` (in parallel with ``jobs`` > 1,
     or on a Dask cluster at ``scheduler``); results keep the files' order, so
-    the graph does not depend on how the work was spread."""
+    the graph does not depend on how the work was spread. With ``sink``, each
+    Extract goes to ``sink(x)`` as it arrives and only its counts are kept."""
     import os
 
     t0 = time.perf_counter()
@@ -171,6 +175,9 @@ def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress
         for x in results:
             if x.error is not None:
                 res.errors.append(x.error)
+            elif sink is not None:
+                sink(x)
+                res.extracts.append(x.spent())
             else:
                 res.extracts.append(x)
     finally:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from . import lexicon as lx
 from .iri import DEFAULT_BASE, KG, article_iri, entity_iri, measurement_iri, provenance_iri
+from .triples import RDF_TYPE, lit, to_rdflib
 
-__all__ = ["to_graph", "to_dataset", "flatten", "new_graph"]
+__all__ = ["to_graph", "to_dataset", "flatten", "new_graph", "article_triples", "entity_triples"]
 
 
 def new_graph(base: str = DEFAULT_BASE) -> Graph:
@@ -39,10 +40,6 @@ def decimal_lexical(v: float) -> str:
         s += ".0"
     s = s.rstrip("0")
     return s + "0" if s.endswith(".") else s
-
-
-def _zh(s: str) -> Literal:
-    return Literal(s, lang="zh")
 
 
 LOCATED_TYPES = {"PartyOrganization", "GovernmentBody", "Enterprise", "SocialOrganization", "Facility"}
@@ -101,60 +98,79 @@ def to_dataset(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> D
     return ds
 
 
+K = str(KG)
+_RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = (str(RDF.subject), str(RDF.predicate), str(RDF.object))
+_LABEL, _PREF, _ALT = str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel)
+_DERIVED = str(PROV.wasDerivedFrom)
+_DECIMAL, _DATE = str(XSD.decimal), str(XSD.date)
+
+
 def article_graph(doc, g, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> dict:
-    """Add one article's facts and their provenance to ``g``; return its
-    entity summary ``{iri: (type, label, aliases)}`` for the cross-article graph."""
-    art = article_iri(doc.sha256, base)
-    g.add((art, RDF.type, KG.Article))
-    g.add((art, KG.sourcePath, Literal(doc.path)))
-    g.add((art, KG.sha256, Literal(doc.sha256)))
+    """Add one article's facts and their provenance to the rdflib graph ``g``;
+    return its entity summary (see ``article_triples``)."""
+    triples, summary = article_triples(doc, base, min_confidence)
+    for s, p, o in triples:
+        g.add((URIRef(s), URIRef(p), to_rdflib(o)))
+    return summary
+
+
+def article_triples(doc, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> tuple[list, dict]:
+    """One article's facts and their provenance as light triples (kg.triples),
+    and its entity summary ``{iri: (type, label, aliases)}`` for the
+    cross-article graph."""
+    out = []
+    add = out.append
+    art = str(article_iri(doc.sha256, base))
+    add((art, RDF_TYPE, K + "Article"))
+    add((art, K + "sourcePath", lit(doc.path)))
+    add((art, K + "sha256", lit(doc.sha256)))
     if doc.meta.get("title"):
-        g.add((art, DCTERMS.title, _zh(doc.meta["title"])))
+        add((art, str(DCTERMS.title), lit(doc.meta["title"], "zh")))
     if doc.meta.get("date"):
-        g.add((art, DCTERMS.issued, Literal(doc.meta["date"], datatype=XSD.date)))
+        add((art, str(DCTERMS.issued), lit(doc.meta["date"], datatype=_DATE)))
     if doc.meta.get("source_name"):
-        g.add((art, KG.sourceName, _zh(doc.meta["source_name"])))
+        add((art, K + "sourceName", lit(doc.meta["source_name"], "zh")))
     for s, e in doc.meta.get("bylines", []):
-        g.add((art, KG.byline, _zh(doc.text[s:e])))
+        add((art, K + "byline", lit(doc.text[s:e], "zh")))
     iris, summary = {}, {}
     home = doc_place(doc)
     for key, ent in doc.entities.items():
         if ent.confidence < min_confidence:
             continue
-        iri = entity_iri(ent.type, ent.label, base, scope=scope(doc, key, home))
+        iri = str(entity_iri(ent.type, ent.label, base, scope=scope(doc, key, home)))
         iris[key] = iri
-        summary[str(iri)] = (ent.type, ent.label, sorted(ent.aliases))
-        g.add((iri, KG.mentionedIn, art))
+        summary[iri] = (ent.type, ent.label, sorted(ent.aliases))
+        add((iri, K + "mentionedIn", art))
     for m in doc.mentions:
         if m.entity in iris:
-            node = provenance_iri("mention", doc.sha256, m.start, m.end, base, str(iris[m.entity]))
-            g.add((node, RDF.type, KG.Mention))
-            g.add((node, KG.mentionOf, iris[m.entity]))
-            _trace(g, doc, node, art, m.start, m.end, m.rule, m.confidence)
+            node = str(provenance_iri("mention", doc.sha256, m.start, m.end, base, iris[m.entity]))
+            add((node, RDF_TYPE, K + "Mention"))
+            add((node, K + "mentionOf", iris[m.entity]))
+            _trace(add, doc, node, art, m.start, m.end, m.rule, m.confidence)
     for r in doc.relations:
         if r.confidence >= min_confidence and r.subject in iris and r.object in iris:
-            s, p, o = iris[r.subject], KG[r.predicate], iris[r.object]
-            g.add((s, p, o))
-            node = provenance_iri("evidence", doc.sha256, r.start, r.end, base, f"{s}|{p}|{o}")
-            g.add((node, RDF.type, KG.Evidence))
-            g.add((node, RDF.subject, s))
-            g.add((node, RDF.predicate, p))
-            g.add((node, RDF.object, o))
-            _trace(g, doc, node, art, r.start, r.end, r.rule, r.confidence)
+            s, p, o = iris[r.subject], K + r.predicate, iris[r.object]
+            add((s, p, o))
+            node = str(provenance_iri("evidence", doc.sha256, r.start, r.end, base, f"{s}|{p}|{o}"))
+            add((node, RDF_TYPE, K + "Evidence"))
+            add((node, _RDF_SUBJECT, s))
+            add((node, _RDF_PREDICATE, p))
+            add((node, _RDF_OBJECT, o))
+            _trace(add, doc, node, art, r.start, r.end, r.rule, r.confidence)
     for m in doc.measurements:
         if m.confidence < min_confidence:
             continue
-        node = measurement_iri(doc.sha256, m.start, base)
-        _trace(g, doc, node, art, m.start, m.end, m.rule, m.confidence, text=False)
-        g.add((node, RDF.type, KG.Measurement))
-        g.add((node, KG.value, Literal(decimal_lexical(m.value), datatype=XSD.decimal)))
-        g.add((node, KG.unit, Literal(m.unit)))
-        g.add((node, KG.indicator, _zh(m.indicator)))
-        g.add((node, KG.text, _zh(m.text)))
-        g.add((node, KG.mentionedIn, art))
+        node = str(measurement_iri(doc.sha256, m.start, base))
+        _trace(add, doc, node, art, m.start, m.end, m.rule, m.confidence, text=False)
+        add((node, RDF_TYPE, K + "Measurement"))
+        add((node, K + "value", lit(decimal_lexical(m.value), datatype=_DECIMAL)))
+        add((node, K + "unit", lit(m.unit)))
+        add((node, K + "indicator", lit(m.indicator, "zh")))
+        add((node, K + "text", lit(m.text, "zh")))
+        add((node, K + "mentionedIn", art))
         if m.about and m.about in iris:
-            g.add((node, KG.about, iris[m.about]))
-    return summary
+            add((node, K + "about", iris[m.about]))
+    return out, summary
 
 
 def merge_summaries(summaries) -> dict:
@@ -169,41 +185,49 @@ def merge_summaries(summaries) -> dict:
 
 
 def entity_graph(merged: dict, g, base: str = DEFAULT_BASE):
-    """Each entity's type, one label (the longest form any article gives) and
-    its other forms, plus gazetteer levels and parents for places."""
-    for iri in sorted(merged):
-        typ, labels, aliases = merged[iri]
-        node = URIRef(iri)
-        label = max(labels, key=lambda s: (len(s), s))
-        g.add((node, RDF.type, KG[typ]))
-        g.add((node, RDFS.label, _zh(label)))
-        g.add((node, SKOS.prefLabel, _zh(label)))
-        for a in sorted((labels | aliases) - {label}):
-            g.add((node, SKOS.altLabel, _zh(a)))
-        if typ == "Place":
-            _admin_chain(g, node, label, base)
+    """Add ``entity_triples`` to the rdflib graph ``g``."""
+    for s, p, o in entity_triples(merged, base):
+        g.add((URIRef(s), URIRef(p), to_rdflib(o)))
     return g
 
 
-def _admin_chain(g, iri, label, base):
+def entity_triples(merged: dict, base: str = DEFAULT_BASE) -> list:
+    """Each entity's type, one label (the longest form any article gives) and
+    its other forms, plus gazetteer levels and parents for places."""
+    out = []
+    add = out.append
+    for iri in sorted(merged):
+        typ, labels, aliases = merged[iri]
+        label = max(labels, key=lambda s: (len(s), s))
+        add((iri, RDF_TYPE, K + typ))
+        add((iri, _LABEL, lit(label, "zh")))
+        add((iri, _PREF, lit(label, "zh")))
+        for a in sorted((labels | aliases) - {label}):
+            add((iri, _ALT, lit(a, "zh")))
+        if typ == "Place":
+            _admin_chain(add, iri, label, base)
+    return out
+
+
+def _admin_chain(add, iri, label, base):
     """Level, code and parents of a place the gazetteer knows (平湖市 ⊂ 嘉兴市 ⊂
     浙江省); parents the text did not name are kg:AdministrativeArea only."""
     level = place_level(label)
     if level:
-        g.add((iri, KG.adminLevel, Literal(level)))
+        add((iri, K + "adminLevel", lit(level)))
     chain = lx.ancestors(label)
     if not chain or chain[0].name != label:
         return
     for child, parent in zip(chain, chain[1:] + [None]):
-        node = entity_iri("Place", child.name, base)
-        g.add((node, RDF.type, KG.AdministrativeArea))
-        g.add((node, KG.adminCode, Literal(child.code)))
-        g.add((node, KG.adminLevel, Literal(child.level)))
+        node = str(entity_iri("Place", child.name, base))
+        add((node, RDF_TYPE, K + "AdministrativeArea"))
+        add((node, K + "adminCode", lit(child.code)))
+        add((node, K + "adminLevel", lit(child.level)))
         if node != iri:
-            g.add((node, RDFS.label, _zh(child.name)))
-            g.add((node, SKOS.prefLabel, _zh(child.name)))
+            add((node, _LABEL, lit(child.name, "zh")))
+            add((node, _PREF, lit(child.name, "zh")))
         if parent is not None:
-            g.add((node, KG.locatedIn, entity_iri("Place", parent.name, base)))
+            add((node, K + "locatedIn", str(entity_iri("Place", parent.name, base))))
 
 
 def place_level(label: str) -> str:
@@ -234,17 +258,17 @@ def flatten(ds: Dataset, base: str = DEFAULT_BASE) -> Graph:
     return g
 
 
-def _trace(g, doc, node, art, start, end, rule, confidence, text=True):
+def _trace(add, doc, node, art, start, end, rule, confidence, text=True):
     """Where a fact was read: article, offsets in the decoded source, the exact
     source text there, rule and confidence."""
     a, b = doc.source_span(start, end)
-    g.add((node, PROV.wasDerivedFrom, art))
-    g.add((node, KG.start, Literal(a)))
-    g.add((node, KG.end, Literal(b)))
+    add((node, _DERIVED, art))
+    add((node, K + "start", lit(a)))
+    add((node, K + "end", lit(b)))
     if text:
-        g.add((node, KG.text, Literal(doc.source[a:b])))
-    g.add((node, KG.rule, Literal(rule)))
-    g.add((node, KG.confidence, Literal(decimal_lexical(round(confidence, 3)), datatype=XSD.decimal)))
+        add((node, K + "text", lit(doc.source[a:b])))
+    add((node, K + "rule", lit(rule)))
+    add((node, K + "confidence", lit(decimal_lexical(round(confidence, 3)), datatype=_DECIMAL)))
 
 
 def to_graph(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> Graph:

@@ -21,12 +21,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, URIRef
 
 from .errors import InputError, KgError
 from .iri import DEFAULT_BASE, KG, article_iri
 from .load import collect, read
-from .rdf import article_graph, entity_graph, merge_summaries, new_graph
+from .rdf import article_triples, entity_triples, merge_summaries, new_graph
+from .triples import ntriples, sort_unique
 
 __all__ = ["KgStore", "StoreError", "UpdateSummary"]
 
@@ -104,14 +105,13 @@ class KgStore:
                 summary.errors.append(exc)
                 continue
             art = article_iri(sha, self.base)
-            g = new_graph(self.base)
-            entities = article_graph(doc, g, self.base, min_confidence)
+            triples, entities = article_triples(doc, self.base, min_confidence)
             if old:
                 self._drop(key)
                 summary.updated.append(key)
             else:
                 summary.added.append(key)
-            self._load(g, art)
+            self._load(triples, art)
             self.manifest[key] = {"sha256": sha, "article": str(art), "entities": entities}
         if prune:
             for key in sorted(set(self.manifest) - seen):
@@ -135,9 +135,9 @@ class KgStore:
         else:
             self.store.remove_graph(node)
 
-    def _load(self, g: Graph, graph_iri) -> None:
+    def _load(self, triples, graph_iri) -> None:
         ox = _ox()
-        data = g.serialize(format="nt", encoding="utf-8")
+        data = ntriples(sort_unique(triples)).encode("utf-8")
         self.store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(graph_iri)))
 
     def _rebuild_entities(self) -> None:
@@ -148,7 +148,7 @@ class KgStore:
         merged = merge_summaries(
             {iri: (t, label, aliases) for iri, (t, label, aliases) in m["entities"].items()}
             for m in self.manifest.values())
-        self._load(entity_graph(merged, new_graph(self.base), self.base), self.entities_graph)
+        self._load(entity_triples(merged, self.base), self.entities_graph)
 
     def _save_manifest(self) -> None:
         data = json.dumps(self.manifest, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
