@@ -13,7 +13,7 @@ PAGE_MAX_NODES = 1500  # graph.html keeps the most central nodes of a large corp
 
 
 def build_outputs(paths, out, base=None, html=True, min_confidence=0.0, jobs=1, progress=False,
-                  scheduler=None, max_bytes=None) -> BuildResult:
+                  scheduler=None, max_bytes=None, pool=None) -> BuildResult:
     """Run the pipeline over ``paths`` and write OUT/graph.{ttl,jsonld,nt,trig,html}.
 
     Each article is written to the (temporary) files as it arrives, so memory
@@ -34,7 +34,7 @@ def build_outputs(paths, out, base=None, html=True, min_confidence=0.0, jobs=1, 
             writer.add(x.text, x.entities)
 
         result = build(paths, base=base, min_confidence=min_confidence, jobs=jobs, progress=progress,
-                       scheduler=scheduler, max_bytes=max_bytes, sink=sink)
+                       scheduler=scheduler, max_bytes=max_bytes, sink=sink, pool=pool)
         if writer is None:
             files.discard()
             return result

@@ -36,12 +36,13 @@ FILES = FLAT_FILES + ("graph.trig",)
 
 
 class ArticleText:
-    """One article's blocks for each file, and its cross-article part."""
+    """One article's blocks for each file as UTF-8 (bytes cross process
+    boundaries at memory speed), and its cross-article part."""
 
     __slots__ = ("ttl", "nt", "jsonld", "trig", "relations")
 
-    def __init__(self, ttl="", nt="", jsonld=(), trig="", relations=()):
-        self.ttl, self.nt, self.jsonld, self.trig, self.relations = ttl, nt, list(jsonld), trig, list(relations)
+    def __init__(self, ttl=b"", nt=b"", jsonld=b"", trig=b"", relations=()):
+        self.ttl, self.nt, self.jsonld, self.trig, self.relations = ttl, nt, jsonld, trig, list(relations)
 
     def __getstate__(self):
         return (self.ttl, self.nt, self.jsonld, self.trig, self.relations)
@@ -59,8 +60,9 @@ def article_text(triples, article: str, entities) -> ArticleText:
     for row in rows:
         # an entity as subject and object: a relation (kg:mentionedIn points to the article, not an entity)
         (rels if row[1] in entities and row[3].__class__ is str and row[3] in entities else own).append(row)
-    return ArticleText(turtle(own), ntriples(own), jsonld_nodes(own), trig_graph(rows, article),
-                       [(s, p, o) for _line, s, p, o in rels])
+    return ArticleText(turtle(own).encode("utf-8"), ntriples(own).encode("utf-8"),
+                       ",\n".join(jsonld_nodes(own)).encode("utf-8"), trig_graph(rows, article).encode("utf-8"),
+                       [row[1:4] for row in rels])
 
 
 class GraphWriter:
@@ -81,9 +83,9 @@ class GraphWriter:
     def add(self, text: ArticleText, entities: dict) -> None:
         """Append one article (its ``ArticleText`` and entity summary)."""
         f = self.files
-        f["graph.ttl"].write(text.ttl.encode("utf-8"))
-        f["graph.nt"].write(text.nt.encode("utf-8"))
-        f["graph.trig"].write(text.trig.encode("utf-8"))
+        f["graph.ttl"].write(text.ttl)
+        f["graph.nt"].write(text.nt)
+        f["graph.trig"].write(text.trig)
         self._json(text.jsonld)
         self.relations.update(text.relations)
         for iri, (typ, label, aliases) in entities.items():
@@ -92,11 +94,13 @@ class GraphWriter:
             slot[2].update(aliases)
         self.articles += 1
 
-    def _json(self, nodes) -> None:
+    def _json(self, nodes: bytes) -> None:
+        """Append JSON-LD node objects (separated by ",\\n") to the @graph array."""
         if not nodes:
             return
-        sep = "" if self._json_first else ",\n"
-        self.files["graph.jsonld"].write((sep + ",\n".join(nodes)).encode("utf-8"))
+        if not self._json_first:
+            self.files["graph.jsonld"].write(b",\n")
+        self.files["graph.jsonld"].write(nodes)
         self._json_first = False
 
     def finish(self) -> None:
@@ -104,11 +108,11 @@ class GraphWriter:
         from .rdf import entity_triples
 
         names = sort_unique(entity_triples(self.entities, self.base))
-        flat = sort_unique(list(self.relations) + [(s, p, o) for _line, s, p, o in names])
+        flat = sort_unique(list(self.relations) + [row[1:4] for row in names])
         f = self.files
         f["graph.ttl"].write(turtle(flat).encode("utf-8"))
         f["graph.nt"].write(ntriples(flat).encode("utf-8"))
-        self._json(jsonld_nodes(flat))
+        self._json(",\n".join(jsonld_nodes(flat)).encode("utf-8"))
         f["graph.jsonld"].write(b"\n]}\n")
         f["graph.trig"].write(trig_graph(names, None).encode("utf-8"))
 

@@ -32,22 +32,37 @@ def stopwords() -> frozenset:
 def verbs() -> frozenset:
     """Verbs from jieba's own dictionary (tag ``v``) that end a name,
     minus the ones that often sit inside names (resources/name_verbs.txt)."""
+    inside = set(read_lines("name_verbs.txt"))
+    return frozenset(w for w, f in _jieba_dict()[1] if ((len(w) >= 2 and f >= 300) or (len(w) == 1 and f >= 5000))
+                     and w not in inside)
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset:
+    """Words of jieba's dictionary (and ours) seen at least 50 times: 大局, 干部."""
+    from .segment import userdict
+
+    return _jieba_dict()[0] | {w for w, f, _t in userdict() if (f or 0) >= 50}
+
+
+@lru_cache(maxsize=1)
+def _jieba_dict() -> tuple:
+    """One pass over jieba's own dict.txt: (common words, [(verb, frequency)])."""
     import os
 
     import jieba
 
-    inside = set(read_lines("name_verbs.txt"))
-    out = set()
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    with open(path, encoding="utf-8") as fh:
+    common, verbs_ = set(), []
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
-            if len(parts) == 3 and parts[2] == "v":
-                w, f = parts[0], int(parts[1])
-                if (len(w) >= 2 and f >= 300) or (len(w) == 1 and f >= 5000):
-                    if w not in inside:
-                        out.add(w)
-    return frozenset(out)
+            if len(parts) >= 2:
+                f = int(parts[1])
+                if f >= 50:
+                    common.add(parts[0])
+                if len(parts) == 3 and parts[2] == "v":
+                    verbs_.append((parts[0], f))
+    return frozenset(common), verbs_
 
 
 @lru_cache(maxsize=1)

@@ -320,9 +320,7 @@ def _ends_word(text: str, tok: _Tokens, b: int) -> bool:
 
 def _common_word(w: str) -> bool:
     """Is ``w`` a frequent word of jieba's dictionary (大局, 干部)?"""
-    from .segment import tokenizer
-
-    return tokenizer().FREQ.get(w, 0) >= 50
+    return w in lx.common_words()
 
 
 def _ends_with_org(w: str) -> bool:

@@ -142,17 +142,37 @@ def _warm():
 
     segment.tokenizer()
     lexicon.verbs()
+    lexicon.common_words()
+
+
+def workers(jobs: int):
+    """A pool of ``jobs`` worker processes with the tokenizer and resources
+    loaded, for ``build(pool=…)`` (several builds, or timing without start-up).
+    Use it as a context manager."""
+    import multiprocessing as mp
+
+    # forkserver: workers fork from a clean server process, never from a parent holding threads or locks
+    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+    pool = ctx.Pool(jobs, initializer=_warm)
+    pool.map(_ready, range(jobs), chunksize=1)
+    return pool
+
+
+def _ready(_i):
+    return True
 
 
 def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress: bool = False,
-          scheduler: str | None = None, max_bytes: int | None = None, sink=None) -> BuildResult:
+          scheduler: str | None = None, max_bytes: int | None = None, sink=None, pool=None) -> BuildResult:
     """Process every article under ``paths`` (in parallel with ``jobs`` > 1,
     or on a Dask cluster at ``scheduler``); results keep the files' order, so
     the graph does not depend on how the work was spread. With ``sink``, each
-    Extract goes to ``sink(x)`` as it arrives and only its counts are kept."""
+    Extract goes to ``sink(x)`` as it arrives and only its counts are kept.
+    ``pool`` (from ``workers``) is used instead of starting one."""
     import os
 
     t0 = time.perf_counter()
+    own = False
     files, errors = collect(paths)
     res = BuildResult(errors=list(errors))
     work = [(f, base, min_confidence, max_bytes) for f in files]
@@ -161,15 +181,12 @@ def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress
     bar = _progress(len(work), progress)
     if scheduler:
         results = _dask_map(scheduler, work, bar)
-    elif jobs == 1 or len(work) < 2:
+    elif pool is None and (jobs == 1 or len(work) < 2):
         results = (bar_step(bar, _extract_star(w)) for w in work)
     else:
-        import multiprocessing as mp
-
-        procs = min(jobs or os.cpu_count() or 1, len(work))
-        # forkserver: workers fork from a clean server process, never from a parent holding threads or locks
-        ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-        pool = ctx.Pool(procs, initializer=_warm)
+        own = pool is None
+        procs = min(jobs or os.cpu_count() or 1, len(work)) if own else pool._processes
+        pool = workers(procs) if own else pool
         results = (bar_step(bar, x) for x in pool.imap(_extract_star, work, chunksize=max(1, len(work) // (procs * 8))))
     try:
         for x in results:
@@ -181,7 +198,7 @@ def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress
             else:
                 res.extracts.append(x)
     finally:
-        if not scheduler and jobs != 1 and len(work) >= 2:
+        if pool is not None and own:
             pool.close()
             pool.join()
         if bar is not None:

@@ -34,15 +34,51 @@ def sentences(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=1)
 def tokenizer():
-    """The project's own jieba tokenizer with the domain dictionary loaded."""
-    import jieba
+    """The project's own tokenizer with the domain dictionary loaded: a
+    ``rjieba.Jieba`` (jieba's dictionary and algorithm in Rust, twenty times
+    faster), else a ``jieba.Tokenizer``. Both have ``tokenize(text)`` giving
+    ``(word, start, end)``.
 
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer()
-    tk.initialize()
-    tk.load_userdict(str(resource_path("userdict.txt")))
+    >>> [w for w, _s, _e in tokenizer().tokenize("某县税务局党委")]
+    ['某县', '税务局', '党委']
+    """
+    try:
+        import rjieba
+    except ImportError:
+        return _JiebaTokenizer()
+    tk = rjieba.Jieba()
+    for word, freq, tag in userdict():
+        tk.add_word(word, freq, tag)
     return tk
+
+
+class _JiebaTokenizer:
+    """Pure-Python jieba behind the same ``tokenize`` as rjieba's."""
+
+    def __init__(self):
+        import jieba
+
+        logging.getLogger("jieba").setLevel(logging.WARNING)
+        jieba.setLogLevel(logging.WARNING)
+        self.tk = jieba.Tokenizer()
+        self.tk.initialize()
+        self.tk.load_userdict(str(resource_path("userdict.txt")))
+
+    def tokenize(self, text: str, hmm: bool = True):
+        return list(self.tk.tokenize(text, HMM=hmm))
+
+
+@lru_cache(maxsize=1)
+def userdict() -> list:
+    """``(word, frequency, tag)`` of resources/userdict.txt."""
+    out = []
+    for line in resource_path("userdict.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if parts:
+            freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+            tag = parts[2] if len(parts) > 2 else (parts[1] if len(parts) == 2 and freq is None else None)
+            out.append((parts[0], freq, tag))
+    return out
 
 
 def tokens(doc: Doc) -> Doc:
@@ -50,7 +86,6 @@ def tokens(doc: Doc) -> Doc:
     tk = tokenizer()
     out = []
     for ps, pe, _kind in doc.paragraphs:
-        for _w, s, e in tk.tokenize(doc.text[ps:pe], HMM=True):
-            out.append((ps + s, ps + e))
+        out.extend((ps + s, ps + e) for _w, s, e in tk.tokenize(doc.text[ps:pe]))
     doc.tokens = out
     return doc

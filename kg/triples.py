@@ -70,14 +70,42 @@ def nt_term(t) -> str:
 
 
 def sort_unique(triples) -> list:
-    """The statements in N-Triples line order, each once, as ``(line, s, p, o)``."""
-    keyed = sorted((f"<{s}> <{p}> {nt_term(o)} .\n", s, p, o) for s, p, o in triples)
+    """The statements in N-Triples line order, each once, as rows
+    ``(N-Triples line, s, p, o, Turtle form of o)``."""
+    keyed = []
+    add = keyed.append
+    for s, p, o in triples:
+        if o.__class__ is str:
+            ont = f"<{o}>"
+            ott = _TTL.get(o) or _ttl_iri(o)
+        else:
+            lex, lang, dt = o
+            body = '"' + lex.translate(_ESC) + '"'
+            sfx = _SUFFIX.get((lang, dt)) or _suffix(lang, dt)
+            ont = body + sfx[0]
+            ott = body + sfx[1]
+        add((f"<{s}> <{p}> {ont} .\n", s, p, o, ott))
+    keyed.sort()
     out, prev = [], None
     for row in keyed:
         if row[0] != prev:
             out.append(row)
             prev = row[0]
     return out
+
+
+_SUFFIX = {}  # (language, datatype) → (N-Triples suffix, Turtle suffix) of a literal
+
+
+def _suffix(lang, dt) -> tuple:
+    if lang:
+        pair = (f"@{lang}", f"@{lang}")
+    elif dt:
+        pair = (f"^^<{dt}>", f"^^{_ttl_iri(dt)}")
+    else:
+        pair = ("", "")
+    _SUFFIX[(lang, dt)] = pair
+    return pair
 
 
 def ntriples(rows) -> str:
@@ -104,24 +132,19 @@ def _vocab(iri: str) -> bool:
     return iri.startswith(("http://www.w3.org/", "https://w3id.org/dangjian-kg/ontology", "http://purl.org/dc/"))
 
 
+_TTL = {}  # vocabulary IRI → its Turtle form (a few hundred at most)
+
+
 def _ttl_iri(iri: str) -> str:
     if _vocab(iri):
-        c = compact(iri)
-        if c:
-            return c
+        if iri not in _TTL:
+            _TTL[iri] = compact(iri) or f"<{iri}>"
+        return _TTL[iri]
     return f"<{iri}>"
 
 
-def _ttl_term(t) -> str:
-    if t.__class__ is str:
-        return _ttl_iri(t)
-    lex, lang, dt = t
-    body = '"' + lex.translate(_ESC) + '"'
-    if lang:
-        return f"{body}@{lang}"
-    if dt:
-        return f"{body}^^{_ttl_iri(dt)}"
-    return body
+def _ttl_pred(p: str) -> str:
+    return "a" if p == RDF_TYPE else _ttl_iri(p)
 
 
 def prefix_header() -> str:
@@ -132,24 +155,30 @@ def prefix_header() -> str:
 def turtle(rows, indent: str = "") -> str:
     """Turtle statements (without the prefix header) of sorted ``rows``."""
     out = []
+    add = out.append
     prev_s = prev_p = None
-    for _line, s, p, o in rows:
-        ot = _ttl_term(o)
+    for _line, s, p, _o, ot in rows:
         if s != prev_s:
             if prev_s is not None:
-                out.append(" .\n")
-            pt = "a" if p == RDF_TYPE else _ttl_iri(p)
-            out.append(f"{indent}<{s}> {pt} {ot}")
+                add(" .\n")
+            add(f"{indent}<{s}> {_PRED.get(p) or _pred(p)} {ot}")
             prev_s, prev_p = s, p
         elif p != prev_p:
-            pt = "a" if p == RDF_TYPE else _ttl_iri(p)
-            out.append(f" ;\n{indent}\t{pt} {ot}")
+            add(f" ;\n{indent}\t{_PRED.get(p) or _pred(p)} {ot}")
             prev_p = p
         else:
-            out.append(f" ,\n{indent}\t\t{ot}")
+            add(f" ,\n{indent}\t\t{ot}")
     if prev_s is not None:
-        out.append(" .\n")
+        add(" .\n")
     return "".join(out)
+
+
+_PRED = {}
+
+
+def _pred(p: str) -> str:
+    _PRED[p] = _ttl_pred(p)
+    return _PRED[p]
 
 
 def trig_graph(rows, graph: str | None) -> str:
@@ -158,31 +187,52 @@ def trig_graph(rows, graph: str | None) -> str:
     return head + turtle(rows, indent="\t") + "}\n"
 
 
-def _json_value(t) -> dict:
+_js = json.encoder.encode_basestring  # the C encoder: a JSON string literal, Chinese as is
+
+
+def _json_value(t) -> str:
     if t.__class__ is str:
-        return {"@id": t}
+        return '{"@id": ' + _js(t) + "}"
     lex, lang, dt = t
     if lang:
-        return {"@language": lang, "@value": lex}
+        return '{"@language": ' + _js(lang) + ', "@value": ' + _js(lex) + "}"
     if dt:
-        return {"@type": compact(dt) or dt, "@value": lex}
-    return {"@value": lex}
+        return '{"@type": ' + _js(compact(dt) or dt) + ', "@value": ' + _js(lex) + "}"
+    return '{"@value": ' + _js(lex) + "}"
 
 
 def jsonld_nodes(rows) -> list[str]:
     """JSON-LD node objects of sorted ``rows``, one JSON text per subject, with
-    keys as compact IRIs of kg's published context and Chinese as is."""
+    keys as compact IRIs of kg's published context and Chinese as is.
+
+    >>> jsonld_nodes(sort_unique([("http://x/a", RDF_TYPE, "http://x/C"), ("http://x/a", RDF_TYPE, "http://x/D")]))
+    ['{"@id": "http://x/a", "rdf:type": [{"@id": "http://x/C"}, {"@id": "http://x/D"}]}']
+    """
     out = []
-    node = None
-    for _line, s, p, o in rows:
-        if node is None or node["@id"] != s:
-            if node is not None:
-                out.append(json.dumps(node, ensure_ascii=False, sort_keys=True))
-            node = {"@id": s}
-        node.setdefault(compact(p) or p, []).append(_json_value(o))
-    if node is not None:
-        out.append(json.dumps(node, ensure_ascii=False, sort_keys=True))
+    parts = None
+    prev_s = prev_p = None
+    for _line, s, p, o, _ot in rows:
+        if s != prev_s:
+            if parts is not None:
+                out.append("".join(parts) + "]}")
+            parts = ['{"@id": ', _js(s), ", ", _KEY.get(p) or _key(p), ": [", _json_value(o)]
+            prev_s, prev_p = s, p
+        elif p != prev_p:
+            parts += ["], ", _KEY.get(p) or _key(p), ": [", _json_value(o)]
+            prev_p = p
+        else:
+            parts += [", ", _json_value(o)]
+    if parts is not None:
+        out.append("".join(parts) + "]}")
     return out
+
+
+_KEY = {}
+
+
+def _key(p: str) -> str:
+    _KEY[p] = _js(compact(p) or p)
+    return _KEY[p]
 
 
 def from_ox(term):
