@@ -33,12 +33,16 @@ def build_outputs(paths, out, base=None, html=True, min_confidence=0.0, jobs=1, 
                 writer = GraphWriter({name: files.open(name) for name in FILES}, base)
             writer.add(x.text, x.entities)
 
-        result = build(paths, base=base, min_confidence=min_confidence, jobs=jobs, progress=progress,
-                       scheduler=scheduler, max_bytes=max_bytes, sink=sink, pool=pool)
-        if writer is None:
-            files.discard()
-            return result
-        writer.finish()
+        try:
+            result = build(paths, base=base, min_confidence=min_confidence, jobs=jobs, progress=progress,
+                           scheduler=scheduler, max_bytes=max_bytes, sink=sink, pool=pool)
+            if writer is None:
+                files.discard()
+                return result
+            writer.finish()
+        finally:
+            if writer is not None:
+                writer.close()
         result.entities = writer.entities
         if html:
             n = len(result.extracts)

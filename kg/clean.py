@@ -147,7 +147,20 @@ def to_simplified(text: str) -> str:
     """
     if text.isascii():
         return text
-    return "".join(_t2s_char(c) if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" else c for c in text)
+    return text.translate(_T2S)
+
+
+class _T2STable(dict):
+    """str.translate table filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        out = _t2s_char(c) if "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" else c
+        self[code] = out
+        return out
+
+
+_T2S = _T2STable()
 
 
 def _should_join(src, prev, nxt) -> bool:

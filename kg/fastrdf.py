@@ -22,6 +22,7 @@ Layout of the files:
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 
 from .export import JSONLD_CONTEXT
@@ -60,9 +61,12 @@ def article_text(triples, article: str, entities) -> ArticleText:
     for row in rows:
         # an entity as subject and object: a relation (kg:mentionedIn points to the article, not an entity)
         (rels if row[1] in entities and row[3].__class__ is str and row[3] in entities else own).append(row)
-    return ArticleText(turtle(own).encode("utf-8"), ntriples(own).encode("utf-8"),
-                       ",\n".join(jsonld_nodes(own)).encode("utf-8"), trig_graph(rows, article).encode("utf-8"),
-                       [row[1:4] for row in rels])
+    ttl = turtle(own)
+    # the named graph: the same statements indented (literals never hold a raw line break), and the relations
+    body = ttl + turtle(rels)
+    trig = f"<{article}> {{\n\t" + body[:-1].replace("\n", "\n\t") + "\n}\n" if body else f"<{article}> {{\n}}\n"
+    return ArticleText(ttl.encode("utf-8"), ntriples(own).encode("utf-8"), ",\n".join(jsonld_nodes(own)).encode("utf-8"),
+                       trig.encode("utf-8"), [row[1:4] for row in rels])
 
 
 class GraphWriter:
@@ -79,13 +83,13 @@ class GraphWriter:
         context = json.dumps(JSONLD_CONTEXT, ensure_ascii=False, sort_keys=True)
         files["graph.jsonld"].write(f'{{"@context": {context},\n"@graph": [\n'.encode("utf-8"))
         self._json_first = True
+        self._sources = {}  # spool path → open descriptor
 
     def add(self, text: ArticleText, entities: dict) -> None:
         """Append one article (its ``ArticleText`` and entity summary)."""
-        f = self.files
-        f["graph.ttl"].write(text.ttl)
-        f["graph.nt"].write(text.nt)
-        f["graph.trig"].write(text.trig)
+        self._put("graph.ttl", text.ttl)
+        self._put("graph.nt", text.nt)
+        self._put("graph.trig", text.trig)
         self._json(text.jsonld)
         self.relations.update(text.relations)
         for iri, (typ, label, aliases) in entities.items():
@@ -94,14 +98,26 @@ class GraphWriter:
             slot[2].update(aliases)
         self.articles += 1
 
-    def _json(self, nodes: bytes) -> None:
+    def _put(self, name: str, data) -> None:
+        """Append bytes, or a spooled range ``(path, offset, length)``."""
+        if isinstance(data, bytes):
+            self.files[name].write(data)
+        else:
+            _copy_range(data, self.files[name], self._sources)
+
+    def _json(self, nodes) -> None:
         """Append JSON-LD node objects (separated by ",\\n") to the @graph array."""
-        if not nodes:
+        if not nodes or (not isinstance(nodes, bytes) and nodes[2] == 0):
             return
         if not self._json_first:
             self.files["graph.jsonld"].write(b",\n")
-        self.files["graph.jsonld"].write(nodes)
+        self._put("graph.jsonld", nodes)
         self._json_first = False
+
+    def close(self) -> None:
+        for fd in self._sources.values():
+            os.close(fd)
+        self._sources.clear()
 
     def finish(self) -> None:
         """Write what holds across articles and close the JSON-LD array."""
@@ -115,6 +131,57 @@ class GraphWriter:
         self._json(",\n".join(jsonld_nodes(flat)).encode("utf-8"))
         f["graph.jsonld"].write(b"\n]}\n")
         f["graph.trig"].write(trig_graph(names, None).encode("utf-8"))
+
+
+# ------------------------------------------------------------------ spools
+# Worker processes append their articles' text to spool files of their own
+# and send only where it is; the main process copies those ranges into the
+# outputs inside the kernel (copy_file_range). That keeps the main process,
+# which shares the cores with the workers, nearly idle.
+
+_SPOOLS = {}  # (folder, file name) → descriptor, in a worker process
+
+
+def spool(text: ArticleText, folder: str) -> ArticleText:
+    """Move ``text``'s blocks to this process's spool files in ``folder``;
+    the returned ArticleText holds ``(path, offset, length)`` ranges."""
+    out = ArticleText(relations=text.relations)
+    for key in [k for k in _SPOOLS if k[0] != folder]:  # a pool kept for another build: its spools are gone
+        os.close(_SPOOLS.pop(key)[1])
+    for name in ArticleText.__slots__[:4]:
+        data = getattr(text, name)
+        key = (folder, name)
+        if key not in _SPOOLS:
+            path = os.path.join(folder, f"{os.getpid()}.{name}")
+            _SPOOLS[key] = (path, os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+        path, fd = _SPOOLS[key]
+        offset = os.lseek(fd, 0, os.SEEK_END)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        setattr(out, name, (path, offset, len(data)))
+    return out
+
+
+def _copy_range(ref, dst, sources: dict) -> None:
+    path, offset, length = ref
+    if path not in sources:
+        sources[path] = os.open(path, os.O_RDONLY)
+    src = sources[path]
+    dst.flush()
+    out = dst.fileno()
+    while length > 0:
+        try:
+            n = os.copy_file_range(src, out, length, offset)
+        except (AttributeError, OSError):
+            n = 0
+        if n <= 0:  # no in-kernel copy here: read and write
+            chunk = os.pread(src, min(length, 1 << 20), offset)
+            if not chunk:
+                raise OSError(f"{path}: spool file is shorter than expected")
+            n = os.write(out, chunk)
+        offset += n
+        length -= n
 
 
 @lru_cache(maxsize=1)

@@ -144,6 +144,17 @@ def place_short_names() -> dict:
 
 
 @lru_cache(maxsize=1)
+def place_starts() -> dict:
+    """First character → the lengths (longest first) of full or short place
+    names starting with it: where a name can start, and what to try there."""
+    out = {}
+    for name in list(place_names()) + list(place_short_names()):
+        if 2 <= len(name) <= 9:
+            out.setdefault(name[0], set()).add(len(name))
+    return {ch: tuple(sorted(ls, reverse=True)) for ch, ls in out.items()}
+
+
+@lru_cache(maxsize=1)
 def regions() -> tuple:
     return tuple(sorted(read_lines("regions.txt"), key=len, reverse=True))
 

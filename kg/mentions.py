@@ -540,27 +540,26 @@ def find_places(doc: Doc, tok: _Tokens):
     text = doc.text
     full = lx.place_names()
     short = lx.place_short_names()
+    starts = lx.place_starts()
     out = []
-    n = len(text)
     seen_full = set()
-    i = 0
-    while i < n:
-        hit = None
-        for L in range(min(9, n - i), 1, -1):
+    free = 0  # longest match first, left to right: no place starts inside the previous one
+    for i, ch in enumerate(text):
+        if i < free or ch not in starts:
+            continue
+        for L in starts[ch]:
             w = text[i:i + L]
+            if len(w) < L:
+                continue
             if w in full:
-                hit = (i, i + L, full[w][0], "full")
+                out.append((i, i + L, full[w][0], "full"))
+                seen_full.add(full[w][0].code)
+                free = i + L
                 break
             if w in short and i in tok.start_set and (i + L) in tok.end_set:
-                hit = (i, i + L, short[w][0], "short")
+                out.append((i, i + L, short[w][0], "short"))
+                free = i + L
                 break
-        if hit:
-            out.append(hit)
-            if hit[3] == "full":
-                seen_full.add(hit[2].code)
-            i = hit[1]
-        else:
-            i += 1
     # county short names (平湖) count once the full name (平湖市) is in the text
     county_short = {lx.gazetteer()[c].short: lx.gazetteer()[c] for c in seen_full
                     if lx.gazetteer()[c].level == "county" and lx.gazetteer()[c].short != lx.gazetteer()[c].name}

@@ -87,9 +87,12 @@ class Extract:
         return Extract(self.path, self.article, self.title, None, {}, self.relations, self.measurements)
 
 
-def extract(path, base: str | None = None, min_confidence: float = 0.0, max_bytes: int | None = None) -> Extract:
-    """Process one file into an Extract; a bad file becomes ``Extract.error``."""
-    from .fastrdf import article_text
+def extract(path, base: str | None = None, min_confidence: float = 0.0, max_bytes: int | None = None,
+            spool_dir: str | None = None) -> Extract:
+    """Process one file into an Extract; a bad file becomes ``Extract.error``.
+    With ``spool_dir`` the graph text goes to this process's spool files
+    there (kg.fastrdf.spool) and the Extract says where."""
+    from .fastrdf import article_text, spool
     from .iri import DEFAULT_BASE, article_iri
     from .rdf import article_triples
 
@@ -100,8 +103,10 @@ def extract(path, base: str | None = None, min_confidence: float = 0.0, max_byte
         return Extract(Path(path).as_posix(), error=exc)
     art = str(article_iri(doc.sha256, base))
     triples, entities = article_triples(doc, base, min_confidence)
-    return Extract(doc.path, art, doc.meta.get("title", ""), article_text(triples, art, entities), entities,
-                   len(doc.relations), len(doc.measurements))
+    text = article_text(triples, art, entities)
+    if spool_dir:
+        text = spool(text, spool_dir)
+    return Extract(doc.path, art, doc.meta.get("title", ""), text, entities, len(doc.relations), len(doc.measurements))
 
 
 @dataclass
@@ -170,9 +175,12 @@ def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress
     Extract goes to ``sink(x)`` as it arrives and only its counts are kept.
     ``pool`` (from ``workers``) is used instead of starting one."""
     import os
+    import shutil
+    import tempfile
 
     t0 = time.perf_counter()
     own = False
+    spool_dir = None
     files, errors = collect(paths)
     res = BuildResult(errors=list(errors))
     work = [(f, base, min_confidence, max_bytes) for f in files]
@@ -187,7 +195,10 @@ def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress
         own = pool is None
         procs = min(jobs or os.cpu_count() or 1, len(work)) if own else pool._processes
         pool = workers(procs) if own else pool
-        results = (bar_step(bar, x) for x in pool.imap(_extract_star, work, chunksize=max(1, len(work) // (procs * 8))))
+        if sink is not None:  # graph text through spool files, not pipes
+            spool_dir = tempfile.mkdtemp(prefix="kg-spool-")
+            work = [w + (spool_dir,) for w in work]
+        results = (bar_step(bar, x) for x in pool.imap(_extract_star, work, chunksize=max(1, min(8, len(work) // (procs * 8)))))
     try:
         for x in results:
             if x.error is not None:
@@ -201,6 +212,8 @@ def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress
         if pool is not None and own:
             pool.close()
             pool.join()
+        if spool_dir:
+            shutil.rmtree(spool_dir, ignore_errors=True)
         if bar is not None:
             bar.close()
     res.seconds = time.perf_counter() - t0

@@ -7,6 +7,7 @@ form seen) and every other form as ``skos:altLabel``.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -263,12 +264,21 @@ def _trace(add, doc, node, art, start, end, rule, confidence, text=True):
     source text there, rule and confidence."""
     a, b = doc.source_span(start, end)
     add((node, _DERIVED, art))
-    add((node, K + "start", lit(a)))
-    add((node, K + "end", lit(b)))
+    add((node, _START, (str(a), None, _INTEGER)))
+    add((node, _END, (str(b), None, _INTEGER)))
     if text:
-        add((node, K + "text", lit(doc.source[a:b])))
-    add((node, K + "rule", lit(rule)))
-    add((node, K + "confidence", lit(decimal_lexical(round(confidence, 3)), datatype=_DECIMAL)))
+        add((node, _TEXT, (doc.source[a:b], None, None)))
+    add((node, _RULE, (rule, None, None)))
+    add((node, _CONFIDENCE, _confidence_literal(confidence)))
+
+
+_START, _END, _TEXT, _RULE, _CONFIDENCE = (K + "start", K + "end", K + "text", K + "rule", K + "confidence")
+_INTEGER = str(XSD.integer)
+
+
+@lru_cache(maxsize=4096)
+def _confidence_literal(confidence: float) -> tuple:
+    return (decimal_lexical(round(confidence, 3)), None, _DECIMAL)
 
 
 def to_graph(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> Graph:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from . import lexicon as lx
 from .doc import Doc, Entity, Mention
@@ -59,10 +60,16 @@ def _place_prefix(label: str, places: set) -> str:
     return ""
 
 
+@lru_cache(maxsize=1)
+def _generic_names() -> frozenset:
+    """Normalised names too generic to be an entity (机关, 机关党委)."""
+    gen = {norm(g) for g in lx.generic()}
+    return frozenset(gen | {g + p for g in gen - {"机关"} for p in ("党委", "党支部", "党总支", "临时党支部", "机关党委")})
+
+
 def resolve(doc: Doc) -> Doc:
     """Group ``doc.mentions`` into ``doc.entities`` (key → Entity)."""
-    gen = {norm(g) for g in lx.generic()}
-    gen |= {g + p for g in gen - {"机关"} for p in ("党委", "党支部", "党总支", "临时党支部", "机关党委")}
+    gen = _generic_names()
     selfrefs = [m for m in doc.mentions if m.type == "Self"]
     ms = [m for m in doc.mentions if m.type != "Self" and norm(m.label) and norm(m.label) not in gen]
     uf = _UF()

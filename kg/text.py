@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["norm", "is_subsequence"]
 
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(s: str) -> str:
     """NFKC, lower case, no white space or punctuation (the scorer's folding)."""
     return _PUNCT.sub("", unicodedata.normalize("NFKC", str(s))).lower()
