@@ -63,7 +63,6 @@ def main():
     finally:
         pool.close()
         pool.join()
-    mem_child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     same = all((tmp / "out1" / n).read_bytes() == (tmp / "out2" / n).read_bytes()
                for n in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig"))
     size = sum((tmp / "out1" / n).stat().st_size for n in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig"))
@@ -74,8 +73,23 @@ def main():
     print(f"kg build, 2 processes  {chars / t_two / 1e3:8.1f} k chars/s  ({t_two:.2f} s)  speed-up {t_one / t_two:.2f}x")
     print(f"start-up: dictionaries {t_warm:.2f} s, two warm workers {t_pool:.2f} s (not in the figures above)")
     print(f"output: {size / 1e6:.1f} MB in four formats")
-    print(f"peak memory: main process {mem_one:.0f} MB, largest worker {mem_child:.0f} MB")
     print(f"same graph with 1 and 2 processes: {same}")
+    print(f"peak memory of this benchmark process: {mem_one:.0f} MB (jieba's baseline dictionary included)")
+    # bounded memory: peak RSS of a fresh `kg build` process on the corpus and on one four times larger
+    big = generate(tmp / "corpus4", a.articles * 4, a.seed + 1)
+    for label, folder, n in (("corpus", tmp / "corpus", len(files)), ("4x corpus", tmp / "corpus4", len(big))):
+        print(f"peak memory, kg build -j 1 on the {label} ({n} articles): {_peak_rss(folder, tmp / 'outm'):.0f} MB")
+
+
+def _peak_rss(corpus, out) -> float:
+    """Peak resident memory (MB) of a separate process building ``corpus``."""
+    import subprocess
+
+    code = ("import resource, sys; from kg.build import build_outputs; "
+            "build_outputs([sys.argv[1]], sys.argv[2], html=False, jobs=1); "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+    res = subprocess.run([sys.executable, "-c", code, str(corpus), str(out)], capture_output=True, text=True, check=True)
+    return int(res.stdout.split()[-1]) / 1024
 
 
 if __name__ == "__main__":
