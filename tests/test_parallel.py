@@ -29,3 +29,27 @@ def test_unreachable_scheduler_is_a_clear_error(examples, tmp_path):
                                     "tcp://127.0.0.1:9"])
     assert res.exit_code != 0 and "Dask scheduler" in res.output
     assert not (tmp_path / "x").exists()
+
+
+def test_a_streaming_build_keeps_no_article_text(examples, tmp_path, monkeypatch):
+    """Bounded memory: once an article is in the files, its text, graph and
+    entity summary are dropped; worker spool files are removed at the end."""
+    import tempfile
+
+    from kg.build import build_outputs
+    from kg.pipeline import workers
+
+    spools = tmp_path / "tmp"
+    spools.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spools))
+    pool = workers(2)
+    try:
+        result = build_outputs([examples], tmp_path / "out", html=False, pool=pool)
+    finally:
+        pool.close()
+        pool.join()
+    assert len(result.extracts) == 5
+    assert all(x.text is None and x.entities == {} for x in result.extracts)
+    assert result.summary()["entities"]  # counted from the merged entities, not the articles
+    assert list(spools.iterdir()) == []
+    assert (tmp_path / "out" / "graph.ttl").read_bytes() == build(examples, tmp_path / "one", "-j", 1)["graph.ttl"]
