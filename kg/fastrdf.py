@@ -186,17 +186,45 @@ def _copy_range(ref, dst, sources: dict) -> None:
 
 @lru_cache(maxsize=1)
 def ontology_trig() -> str:
-    """The ontology as a TriG named graph; its blank nodes (owl:unionOf
-    lists) become Skolem IRIs from canonical ids, the same in every run."""
-    import pyoxigraph as ox
-    from rdflib.compare import to_canonical_graph
+    """The ontology as a TriG named graph. Its blank nodes (owl:unionOf
+    lists) become Skolem IRIs named by a hash of where they hang and what
+    they hold, so they are the same in every run."""
+    import hashlib
 
-    from .ontology import ontology_graph
+    import pyoxigraph as ox
+
+    from .ontology import ontology_path
     from .triples import from_ox
 
-    canon = to_canonical_graph(ontology_graph())
-    onto = canon.skolemize(authority="https://w3id.org", basepath="/dangjian-kg/ontology/.well-known/genid/")
-    data = onto.serialize(format="nt", encoding="utf-8")
-    triples = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
-               for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
-    return trig_graph(sort_unique(triples), ONTOLOGY_GRAPH)
+    triples = list(ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE))
+    edges, parent = {}, {}
+    for t in triples:
+        if isinstance(t.subject, ox.BlankNode):
+            edges.setdefault(t.subject, []).append(t)
+        if isinstance(t.object, ox.BlankNode):
+            parent[t.object] = t
+    names = {}
+
+    def content(b) -> str:  # what the blank node holds, recursively (the lists are trees)
+        return "|".join(sorted(f"{t.predicate}={content(t.object) if isinstance(t.object, ox.BlankNode) else t.object}"
+                               for t in edges.get(b, ())))
+
+    def context(b) -> str:  # where it hangs: the chain of subjects and predicates above it
+        t = parent.get(b)
+        if t is None:
+            return ""
+        up = context(t.subject) if isinstance(t.subject, ox.BlankNode) else str(t.subject)
+        return f"{up}>{t.predicate}"
+
+    def term(x):
+        if isinstance(x, ox.BlankNode):
+            if x not in names:
+                digest = hashlib.sha1(f"{context(x)}#{content(x)}".encode("utf-8")).hexdigest()[:16]
+                names[x] = f"{ONTOLOGY_GRAPH}/.well-known/genid/{digest}"
+            return names[x]
+        return from_ox(x)
+
+    rows = sort_unique((term(t.subject), term(t.predicate), term(t.object)) for t in triples)
+    if len(set(names.values())) != len(names):
+        raise ValueError("two blank nodes of the ontology got one Skolem IRI")
+    return trig_graph(rows, ONTOLOGY_GRAPH)
