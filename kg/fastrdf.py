@@ -27,7 +27,16 @@ from functools import lru_cache
 
 from .export import JSONLD_CONTEXT
 from .iri import DEFAULT_BASE
-from .triples import PREFIXES, jsonld_nodes, ntriples, prefix_header, sort_unique, trig_graph, turtle
+from .triples import (
+    PREFIXES,
+    jsonld_nodes,
+    merge_rows,
+    ntriples,
+    prefix_header,
+    sort_unique,
+    trig_graph,
+    turtle,
+)
 
 __all__ = ["ArticleText", "article_text", "GraphWriter", "ONTOLOGY_GRAPH", "FLAT_FILES", "PREFIXES"]
 
@@ -124,7 +133,7 @@ class GraphWriter:
         from .rdf import entity_triples
 
         names = sort_unique(entity_triples(self.entities, self.base))
-        flat = sort_unique(list(self.relations) + [row[1:4] for row in names])
+        flat = merge_rows(names, sort_unique(self.relations))
         f = self.files
         f["graph.ttl"].write(turtle(flat).encode("utf-8"))
         f["graph.nt"].write(ntriples(flat).encode("utf-8"))

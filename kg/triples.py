@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-__all__ = ["PREFIXES", "RDF_TYPE", "XSD", "lit", "nt_term", "sort_unique", "ntriples", "turtle", "trig_graph",
+__all__ = ["PREFIXES", "RDF_TYPE", "XSD", "lit", "nt_term", "sort_unique", "merge_rows", "ntriples", "turtle", "trig_graph",
            "jsonld_nodes", "prefix_header", "from_ox", "to_rdflib"]
 
 PREFIXES = {
@@ -106,6 +106,23 @@ def _suffix(lang, dt) -> tuple:
         pair = ("", "")
     _SUFFIX[(lang, dt)] = pair
     return pair
+
+
+def merge_rows(*sorted_rows) -> list:
+    """Rows of several ``sort_unique`` results in one order, each once.
+
+    >>> a, b = sort_unique([("http://x/a", RDF_TYPE, "http://x/C")]), sort_unique([("http://x/b", RDF_TYPE, "http://x/C")])
+    >>> [r[1] for r in merge_rows(b, a, a)]
+    ['http://x/a', 'http://x/b']
+    """
+    import heapq
+
+    out, prev = [], None
+    for row in heapq.merge(*sorted_rows, key=lambda r: r[0]):
+        if row[0] != prev:
+            out.append(row)
+            prev = row[0]
+    return out
 
 
 def ntriples(rows) -> str:
