@@ -27,22 +27,22 @@ from functools import lru_cache
 
 from .export import JSONLD_CONTEXT
 from .iri import DEFAULT_BASE
+from .rdf import entity_triples, merge_summary
 from .triples import (
-    PREFIXES,
     jsonld_nodes,
     merge_rows,
     ntriples,
     prefix_header,
     sort_unique,
+    trig_block,
     trig_graph,
     turtle,
 )
 
-__all__ = ["ArticleText", "article_text", "GraphWriter", "ONTOLOGY_GRAPH", "FLAT_FILES", "PREFIXES"]
+__all__ = ["ArticleText", "article_text", "GraphWriter", "ONTOLOGY_GRAPH", "FILES"]
 
 ONTOLOGY_GRAPH = "https://w3id.org/dangjian-kg/ontology"
-FLAT_FILES = ("graph.ttl", "graph.nt", "graph.jsonld")
-FILES = FLAT_FILES + ("graph.trig",)
+FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig")
 
 
 class ArticleText:
@@ -71,9 +71,7 @@ def article_text(triples, article: str, entities) -> ArticleText:
         # an entity as subject and object: a relation (kg:mentionedIn points to the article, not an entity)
         (rels if row[1] in entities and row[3].__class__ is str and row[3] in entities else own).append(row)
     ttl = turtle(own)
-    # the named graph: the same statements indented (literals never hold a raw line break), and the relations
-    body = ttl + turtle(rels)
-    trig = f"<{article}> {{\n\t" + body[:-1].replace("\n", "\n\t") + "\n}\n" if body else f"<{article}> {{\n}}\n"
+    trig = trig_block(ttl + turtle(rels), article)  # the named graph holds the relations too
     return ArticleText(ttl.encode("utf-8"), ntriples(own).encode("utf-8"), ",\n".join(jsonld_nodes(own)).encode("utf-8"),
                        trig.encode("utf-8"), [row[1:4] for row in rels])
 
@@ -86,7 +84,6 @@ class GraphWriter:
         self.base = base
         self.entities = {}  # iri → [type, labels, aliases]
         self.relations = set()
-        self.articles = 0
         files["graph.ttl"].write(prefix_header().encode("utf-8"))
         files["graph.trig"].write((prefix_header() + ontology_trig()).encode("utf-8"))
         context = json.dumps(JSONLD_CONTEXT, ensure_ascii=False, sort_keys=True)
@@ -101,11 +98,7 @@ class GraphWriter:
         self._put("graph.trig", text.trig)
         self._json(text.jsonld)
         self.relations.update(text.relations)
-        for iri, (typ, label, aliases) in entities.items():
-            slot = self.entities.setdefault(iri, [typ, set(), set()])
-            slot[1].add(label)
-            slot[2].update(aliases)
-        self.articles += 1
+        merge_summary(self.entities, entities)
 
     def _put(self, name: str, data) -> None:
         """Append bytes, or a spooled range ``(path, offset, length)``."""
@@ -130,8 +123,6 @@ class GraphWriter:
 
     def finish(self) -> None:
         """Write what holds across articles and close the JSON-LD array."""
-        from .rdf import entity_triples
-
         names = sort_unique(entity_triples(self.entities, self.base))
         flat = merge_rows(names, sort_unique(self.relations))
         f = self.files

@@ -16,7 +16,7 @@ from . import lexicon as lx
 from .iri import DEFAULT_BASE, KG, article_iri, entity_iri, measurement_iri, provenance_iri
 from .triples import RDF_TYPE, lit, to_rdflib
 
-__all__ = ["to_graph", "to_dataset", "flatten", "new_graph", "article_triples", "entity_triples"]
+__all__ = ["to_graph", "to_dataset", "flatten", "new_graph", "article_triples", "entity_triples", "merge_summaries", "merge_summary"]
 
 
 def new_graph(base: str = DEFAULT_BASE) -> Graph:
@@ -175,14 +175,19 @@ def article_triples(doc, base: str = DEFAULT_BASE, min_confidence: float = 0.0) 
 
 
 def merge_summaries(summaries) -> dict:
-    """``{iri: (type, labels, aliases)}`` across articles' entity summaries."""
+    """``{iri: [type, labels, aliases]}`` across articles' entity summaries."""
     merged = {}
     for summary in summaries:
-        for iri, (typ, label, aliases) in summary.items():
-            slot = merged.setdefault(iri, [typ, set(), set()])
-            slot[1].add(label)
-            slot[2] |= set(aliases)
+        merge_summary(merged, summary)
     return merged
+
+
+def merge_summary(merged: dict, summary: dict) -> None:
+    """Add one article's entity summary ``{iri: (type, label, aliases)}`` to ``merged``."""
+    for iri, (typ, label, aliases) in summary.items():
+        slot = merged.setdefault(iri, [typ, set(), set()])
+        slot[1].add(label)
+        slot[2].update(aliases)
 
 
 def entity_graph(merged: dict, g, base: str = DEFAULT_BASE):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-__all__ = ["PREFIXES", "RDF_TYPE", "XSD", "lit", "nt_term", "sort_unique", "merge_rows", "ntriples", "turtle", "trig_graph",
+__all__ = ["PREFIXES", "RDF_TYPE", "XSD", "lit", "nt_term", "sort_unique", "merge_rows", "ntriples", "turtle", "trig_graph", "trig_block",
            "jsonld_nodes", "prefix_header", "from_ox", "to_rdflib"]
 
 PREFIXES = {
@@ -58,15 +58,17 @@ def nt_term(t) -> str:
     >>> nt_term("http://x/a"), nt_term(('a"b\\nc', "zh", None))
     ('<http://x/a>', '"a\\\\"b\\\\nc"@zh')
     """
+    return _forms(t)[0]
+
+
+def _forms(t) -> tuple:
+    """``(N-Triples form, Turtle form)`` of a term."""
     if t.__class__ is str:
-        return f"<{t}>"
+        return f"<{t}>", _TTL.get(t) or _ttl_iri(t)
     lex, lang, dt = t
     body = '"' + lex.translate(_ESC) + '"'
-    if lang:
-        return f"{body}@{lang}"
-    if dt:
-        return f"{body}^^<{dt}>"
-    return body
+    nt_sfx, ttl_sfx = _SUFFIX.get((lang, dt)) or _suffix(lang, dt)
+    return body + nt_sfx, body + ttl_sfx
 
 
 def sort_unique(triples) -> list:
@@ -75,19 +77,16 @@ def sort_unique(triples) -> list:
     keyed = []
     add = keyed.append
     for s, p, o in triples:
-        if o.__class__ is str:
-            ont = f"<{o}>"
-            ott = _TTL.get(o) or _ttl_iri(o)
-        else:
-            lex, lang, dt = o
-            body = '"' + lex.translate(_ESC) + '"'
-            sfx = _SUFFIX.get((lang, dt)) or _suffix(lang, dt)
-            ont = body + sfx[0]
-            ott = body + sfx[1]
+        ont, ott = _forms(o)
         add((f"<{s}> <{p}> {ont} .\n", s, p, o, ott))
     keyed.sort()
+    return _once(keyed)
+
+
+def _once(rows) -> list:
+    """Sorted rows with repeats dropped."""
     out, prev = [], None
-    for row in keyed:
+    for row in rows:
         if row[0] != prev:
             out.append(row)
             prev = row[0]
@@ -117,12 +116,7 @@ def merge_rows(*sorted_rows) -> list:
     """
     import heapq
 
-    out, prev = [], None
-    for row in heapq.merge(*sorted_rows, key=lambda r: r[0]):
-        if row[0] != prev:
-            out.append(row)
-            prev = row[0]
-    return out
+    return _once(heapq.merge(*sorted_rows, key=lambda r: r[0]))
 
 
 def ntriples(rows) -> str:
@@ -160,16 +154,12 @@ def _ttl_iri(iri: str) -> str:
     return f"<{iri}>"
 
 
-def _ttl_pred(p: str) -> str:
-    return "a" if p == RDF_TYPE else _ttl_iri(p)
-
-
 def prefix_header() -> str:
     """The ``@prefix`` lines every Turtle and TriG file of kg starts with."""
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
 
 
-def turtle(rows, indent: str = "") -> str:
+def turtle(rows) -> str:
     """Turtle statements (without the prefix header) of sorted ``rows``."""
     out = []
     add = out.append
@@ -178,30 +168,36 @@ def turtle(rows, indent: str = "") -> str:
         if s != prev_s:
             if prev_s is not None:
                 add(" .\n")
-            add(f"{indent}<{s}> {_PRED.get(p) or _pred(p)} {ot}")
+            add(f"<{s}> {_PRED.get(p) or _pred(p)} {ot}")
             prev_s, prev_p = s, p
         elif p != prev_p:
-            add(f" ;\n{indent}\t{_PRED.get(p) or _pred(p)} {ot}")
+            add(f" ;\n\t{_PRED.get(p) or _pred(p)} {ot}")
             prev_p = p
         else:
-            add(f" ,\n{indent}\t\t{ot}")
+            add(f" ,\n\t\t{ot}")
     if prev_s is not None:
         add(" .\n")
     return "".join(out)
 
 
-_PRED = {}
+_PRED = {}  # predicate IRI → its Turtle form
 
 
 def _pred(p: str) -> str:
-    _PRED[p] = _ttl_pred(p)
+    _PRED[p] = "a" if p == RDF_TYPE else _ttl_iri(p)
     return _PRED[p]
 
 
 def trig_graph(rows, graph: str | None) -> str:
     """One TriG graph block: ``<graph> { … }``, or ``{ … }`` for the default graph."""
+    return trig_block(turtle(rows), graph)
+
+
+def trig_block(ttl: str, graph: str | None) -> str:
+    """Turtle statements ``ttl`` as a TriG graph block, indented one tab (a
+    literal never holds a raw line break, so every line break is the writer's)."""
     head = f"<{graph}> {{\n" if graph else "{\n"
-    return head + turtle(rows, indent="\t") + "}\n"
+    return head + ("\t" + ttl[:-1].replace("\n", "\n\t") + "\n" if ttl else "") + "}\n"
 
 
 _js = json.encoder.encode_basestring  # the C encoder: a JSON string literal, Chinese as is
