@@ -1,6 +1,6 @@
 """kg build throughput against bare jieba.lcut, peak memory, and scaling to 2 processes.
 
-usage: python benchmarks/bench_build.py [--articles N] [--seed S]
+usage: python benchmarks/bench_build.py [--articles N] [--seed S] [--rounds R]
 
 Generates a corpus (benchmarks/gen_corpus.py), then in one run measures:
 bare ``jieba.lcut`` over the texts (the baseline: pure-Python jieba, its
@@ -8,11 +8,15 @@ dictionary loaded beforehand), the whole ``kg build`` (read, extract,
 resolve, RDF, Turtle/JSON-LD/N-Triples/TriG files) with one process and with
 two, and peak memory. Start-up (loading dictionaries, starting the worker
 processes) is excluded from the build figures and reported on its own.
+Timings on a shared machine vary by several per cent from run to run, so
+the baseline and the builds run ``--rounds`` times, interleaved, and the
+medians are reported.
 """
 from __future__ import annotations
 
 import argparse
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -32,6 +36,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--rounds", type=int, default=3, help="interleaved repetitions; medians are reported")
     a = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="kgbench-"))
     files = generate(tmp / "corpus", a.articles, a.seed)
@@ -41,28 +46,29 @@ def main():
     jieba.initialize()
 
     t = time.perf_counter()
-    for text in texts:
-        jieba.lcut(text)
-    t_lcut = time.perf_counter() - t
-
-    t = time.perf_counter()
     _warm()
     t_warm = time.perf_counter() - t
     t = time.perf_counter()
-    build_outputs([tmp / "corpus"], tmp / "out1", html=False, jobs=1)
-    t_one = time.perf_counter() - t
-    mem_one = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-    t = time.perf_counter()
     pool = workers(2)
     t_pool = time.perf_counter() - t
+    lcut, one, two = [], [], []
     try:
-        t = time.perf_counter()
-        build_outputs([tmp / "corpus"], tmp / "out2", html=False, pool=pool)
-        t_two = time.perf_counter() - t
+        for _ in range(a.rounds):
+            t = time.perf_counter()
+            for text in texts:
+                jieba.lcut(text)
+            lcut.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            build_outputs([tmp / "corpus"], tmp / "out1", html=False, jobs=1)
+            one.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            build_outputs([tmp / "corpus"], tmp / "out2", html=False, pool=pool)
+            two.append(time.perf_counter() - t)
     finally:
         pool.close()
         pool.join()
+    mem_one = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    t_lcut, t_one, t_two = (statistics.median(x) for x in (lcut, one, two))
     same = all((tmp / "out1" / n).read_bytes() == (tmp / "out2" / n).read_bytes()
                for n in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig"))
     size = sum((tmp / "out1" / n).stat().st_size for n in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig"))
@@ -71,6 +77,7 @@ def main():
     print(f"jieba.lcut (baseline)  {chars / t_lcut / 1e3:8.1f} k chars/s  ({t_lcut:.2f} s)")
     print(f"kg build, 1 process    {chars / t_one / 1e3:8.1f} k chars/s  ({t_one:.2f} s)  ratio to lcut {t_lcut / t_one:.2f}x")
     print(f"kg build, 2 processes  {chars / t_two / 1e3:8.1f} k chars/s  ({t_two:.2f} s)  speed-up {t_one / t_two:.2f}x")
+    print(f"speed-up round by round: {', '.join(f'{x / y:.2f}' for x, y in zip(one, two))} (medians of {a.rounds} rounds above)")
     print(f"start-up: dictionaries {t_warm:.2f} s, two warm workers {t_pool:.2f} s (not in the figures above)")
     print(f"output: {size / 1e6:.1f} MB in four formats")
     print(f"same graph with 1 and 2 processes: {same}")

@@ -39,6 +39,7 @@ def build_outputs(paths, out, base=None, html=True, min_confidence=0.0, jobs=1, 
             if writer is None:
                 files.discard()
                 return result
+            files.start_sync()  # the articles' part goes to disk while the entity section is made
             writer.finish()
         finally:
             if writer is not None:

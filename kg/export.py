@@ -140,6 +140,7 @@ class AtomicFiles:
         self.files = {}  # name → (open file, named temporary path or None for an anonymous file)
         self.discarded = False
         self.created = None  # the folder, if this made it
+        self._syncing = None  # (thread, errors) of start_sync
 
     def __enter__(self):
         return self
@@ -184,9 +185,39 @@ class AtomicFiles:
     def discard(self) -> None:
         self.discarded = True
 
+    def start_sync(self) -> None:
+        """Start writing what the files hold so far to disk, in a thread (the
+        bulk of a large build's output), so that the ``fsync`` at the end
+        waits only for the tail written after this."""
+        import threading
+
+        if self._syncing is not None:
+            return
+        fds = []
+        for fh, _tmp in self.files.values():
+            fh.flush()
+            fds.append(fh.fileno())
+        errors = []
+
+        def run():
+            for fd in fds:
+                try:
+                    os.fsync(fd)
+                except OSError as exc:
+                    errors.append(exc)
+
+        thread = threading.Thread(target=run, name="kg-fsync", daemon=True)
+        thread.start()
+        self._syncing = (thread, errors)
+
     def _commit(self) -> None:
         named = []
         try:
+            if self._syncing is not None:
+                thread, errors = self._syncing
+                thread.join()
+                if errors:
+                    raise errors[0]
             for name, (fh, tmp) in self.files.items():
                 fh.flush()
                 os.fsync(fh.fileno())
@@ -202,6 +233,8 @@ class AtomicFiles:
             raise OutputError(f"{self.folder}: cannot write outputs ({exc.strerror or exc})") from exc
 
     def __exit__(self, exc_type, exc, tb):
+        if self._syncing is not None:
+            self._syncing[0].join()  # its descriptors are closed below
         try:
             if exc_type is None and not self.discarded and self.files:
                 self._commit()

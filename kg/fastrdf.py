@@ -47,7 +47,9 @@ FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig")
 
 class ArticleText:
     """One article's blocks for each file as UTF-8 (bytes cross process
-    boundaries at memory speed), and its cross-article part."""
+    boundaries at memory speed), and its cross-article part. The JSON-LD
+    block is its node objects each preceded by ``",\\n"`` (the writer drops
+    the file's first one), so that blocks concatenate."""
 
     __slots__ = ("ttl", "nt", "jsonld", "trig", "relations")
 
@@ -72,8 +74,12 @@ def article_text(triples, article: str, entities) -> ArticleText:
         (rels if row[1] in entities and row[3].__class__ is str and row[3] in entities else own).append(row)
     ttl = turtle(own)
     trig = trig_block(ttl + turtle(rels), article)  # the named graph holds the relations too
-    return ArticleText(ttl.encode("utf-8"), ntriples(own).encode("utf-8"), ",\n".join(jsonld_nodes(own)).encode("utf-8"),
-                       trig.encode("utf-8"), [row[1:4] for row in rels])
+    return ArticleText(ttl.encode("utf-8"), ntriples(own).encode("utf-8"), _json_block(own), trig.encode("utf-8"),
+                       [row[1:4] for row in rels])
+
+
+def _json_block(rows) -> bytes:
+    return "".join(",\n" + node for node in jsonld_nodes(rows)).encode("utf-8")
 
 
 class GraphWriter:
@@ -90,6 +96,7 @@ class GraphWriter:
         files["graph.jsonld"].write(f'{{"@context": {context},\n"@graph": [\n'.encode("utf-8"))
         self._json_first = True
         self._sources = {}  # spool path → open descriptor
+        self._pending = {}  # file name → spooled range not copied yet (neighbouring ranges join)
 
     def add(self, text: ArticleText, entities: dict) -> None:
         """Append one article (its ``ArticleText`` and entity summary)."""
@@ -101,20 +108,35 @@ class GraphWriter:
         merge_summary(self.entities, entities)
 
     def _put(self, name: str, data) -> None:
-        """Append bytes, or a spooled range ``(path, offset, length)``."""
-        if isinstance(data, bytes):
-            self.files[name].write(data)
-        else:
+        """Append bytes, or a spooled range ``(path, offset, length)``. A
+        range that continues the pending one joins it: a worker's articles
+        lie one after another in its spool, so most copies are long."""
+        pending = self._pending.get(name)
+        if data.__class__ is not bytes:
+            if data[0] not in self._sources:  # open now: the build removes its spool folder before finish()
+                self._sources[data[0]] = os.open(data[0], os.O_RDONLY)
+            if pending is not None and pending[0] == data[0] and pending[1] + pending[2] == data[1]:
+                self._pending[name] = (pending[0], pending[1], pending[2] + data[2])
+                return
+            self._flush(name)
+            self._pending[name] = data
+            return
+        self._flush(name)
+        self.files[name].write(data)
+
+    def _flush(self, name: str) -> None:
+        data = self._pending.pop(name, None)
+        if data is not None:
             _copy_range(data, self.files[name], self._sources)
 
     def _json(self, nodes) -> None:
-        """Append JSON-LD node objects (separated by ",\\n") to the @graph array."""
-        if not nodes or (not isinstance(nodes, bytes) and nodes[2] == 0):
+        """Append a JSON-LD block (node objects each after ``",\\n"``) to the @graph array."""
+        if not nodes or (nodes.__class__ is not bytes and nodes[2] == 0):
             return
-        if not self._json_first:
-            self.files["graph.jsonld"].write(b",\n")
+        if self._json_first:  # the array's first node has no separator before it
+            self._json_first = False
+            nodes = nodes[2:] if nodes.__class__ is bytes else (nodes[0], nodes[1] + 2, nodes[2] - 2)
         self._put("graph.jsonld", nodes)
-        self._json_first = False
 
     def close(self) -> None:
         for fd in self._sources.values():
@@ -123,12 +145,14 @@ class GraphWriter:
 
     def finish(self) -> None:
         """Write what holds across articles and close the JSON-LD array."""
+        for name in FILES:
+            self._flush(name)
         names = sort_unique(entity_triples(self.entities, self.base))
         flat = merge_rows(names, sort_unique(self.relations))
         f = self.files
         f["graph.ttl"].write(turtle(flat).encode("utf-8"))
         f["graph.nt"].write(ntriples(flat).encode("utf-8"))
-        self._json(",\n".join(jsonld_nodes(flat)).encode("utf-8"))
+        self._json(_json_block(flat))
         f["graph.jsonld"].write(b"\n]}\n")
         f["graph.trig"].write(trig_graph(names, None).encode("utf-8"))
 
@@ -165,8 +189,6 @@ def spool(text: ArticleText, folder: str) -> ArticleText:
 
 def _copy_range(ref, dst, sources: dict) -> None:
     path, offset, length = ref
-    if path not in sources:
-        sources[path] = os.open(path, os.O_RDONLY)
     src = sources[path]
     dst.flush()
     out = dst.fileno()

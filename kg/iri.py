@@ -24,6 +24,8 @@ _SAFE = set("abcdefghijklmnopqrstuvwxyz0123456789-._~+")
 
 def segment(s: str) -> str:
     """IRI path segment: keep letters (any script) and digits, %-encode the rest."""
+    if s.isalnum():  # the usual case: letters and digits only, all kept
+        return s
     out = []
     for ch in s:
         if ch.lower() in _SAFE or (ord(ch) > 127 and ch.isalnum()):
