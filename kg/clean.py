@@ -78,7 +78,7 @@ def _strip(source, a, b):
 def clean(doc: Doc) -> Doc:
     """Fill ``doc.text``, ``doc.offsets``, ``doc.paragraphs`` and ``doc.meta``."""
     src = doc.source
-    paras = []  # list of lists of (start, end) source pieces
+    paras = []  # list of lists of (start, end, folded text) source pieces
     kinds = []
     meta = doc.meta
     for a, b in _lines(src):
@@ -92,17 +92,17 @@ def clean(doc: Doc) -> Doc:
             continue
         kind = "byline" if BYLINE.match(line) else "body"
         if (paras and kind == "body" and kinds[-1] == "body" and _should_join(src, paras[-1][-1], (a, b))):
-            paras[-1].append((a, b))
+            paras[-1].append((a, b, line))
             continue
-        paras.append([(a, b)])
+        paras.append([(a, b, line)])
         kinds.append(kind)
     text_parts, offsets = [], array("q")
     pos = 0
     doc.paragraphs = []
     for pieces, kind in zip(paras, kinds):
         start = pos
-        for a, b in pieces:
-            text_parts.append(src[a:b].translate(FOLD))
+        for a, b, line in pieces:
+            text_parts.append(line)
             offsets.extend(range(a, b))
             pos += b - a
         doc.paragraphs.append((start, pos, kind))
@@ -164,7 +164,7 @@ _T2S = _T2STable()
 
 
 def _should_join(src, prev, nxt) -> bool:
-    a, b = prev
+    a, b = prev[:2]
     line = src[a:b]
     if len(line) < MIN_JOIN_LINE or line[-1] in TERMINAL:
         return False

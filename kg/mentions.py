@@ -16,7 +16,7 @@ from .resources import read_lines
 
 __all__ = ["mentions", "strip_quotes"]
 
-HARD = set(",。;:!?()、\n《》【】[]…|/—□■◇◆●○")
+HARD = frozenset(",。;:!?()、\n《》【】[]…|/—□■◇◆●○")
 QUOTES = "“”\"「」『』‘’"
 CJK = r"\u4e00-\u9fff"
 NUM = "0-9一二三四五六七八九十两百千万几多"
@@ -36,11 +36,14 @@ def NAME_VERBS() -> frozenset:
     return frozenset(read_lines("name_verbs.txt"))
 PREPOSITIONS = frozenset("由在被向对从把为将给让")
 UNIT_WORDS = frozenset("个座条项家名人户次场所辆艘件支批处栋台套期份篇间")
+NUMERAL = re.compile(r"[\d.]+|[" + NUM + "]+")
+COUNTED = re.compile("[" + NUM + "]+[" + "".join(sorted(UNIT_WORDS)) + "]")  # 3个, 十项
+_QUOTE_CHARS = re.compile("[" + QUOTES + "《》]")
 
 
 def strip_quotes(s: str) -> str:
     """Remove quote and title marks: “温馨港湾” → 温馨港湾."""
-    return re.sub("[" + QUOTES + "《》]", "", s).strip()
+    return _QUOTE_CHARS.sub("", s).strip()
 
 
 class _Tokens:
@@ -323,11 +326,13 @@ def _common_word(w: str) -> bool:
     return w in lx.common_words()
 
 
+@lru_cache(maxsize=1 << 14)
 def _ends_with_org(w: str) -> bool:
     sfx = lx.suffixes()
     return any(w.endswith(k) and sfx[k][1] == "org" for k in (w[-n:] for n in range(min(len(w), 6), 0, -1)) if k in sfx)
 
 
+@lru_cache(maxsize=1 << 16)
 def _stop_kind(w: str, prev: str = "") -> str:
     """'hard' for words that never sit in a name, 'weak' for verbs that
     usually do not, '' otherwise."""
@@ -340,9 +345,9 @@ def _stop_kind(w: str, prev: str = "") -> str:
         return "hard"
     if len(w) >= 3 and (w[-2:] in stops or w[:2] in stops):
         return "hard"
-    if prev and re.fullmatch(r"[\d.]+|[" + NUM + "]+", prev) and (w[:1] in UNIT_WORDS or w in _unit_surfaces()):
+    if prev and NUMERAL.fullmatch(prev) and (w[:1] in UNIT_WORDS or w in _unit_surfaces()):
         return "hard"
-    if re.fullmatch("[" + NUM + "]+[" + "".join(UNIT_WORDS) + "]", w):
+    if COUNTED.fullmatch(w):
         return "hard"
     if w in lx.verbs():
         return "weak"
@@ -390,7 +395,7 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
             start = s
             i -= 1
             continue
-        if any(ch in HARD for ch in w) or w.isspace():
+        if not HARD.isdisjoint(w) or w.isspace():
             stop_word = w
             break
         if w[0] in "与和及" and s not in places_at:
@@ -567,21 +572,24 @@ def find_places(doc: Doc, tok: _Tokens):
     for s, e, _, _ in out:
         covered.update(range(s, e))
     for name, place in county_short.items():
-        for m in re.finditer(re.escape(name), text):
-            if m.start() in covered or m.start() not in tok.start_set:
-                continue
-            out.append((m.start(), m.end(), place, "short"))
-            covered.update(range(m.start(), m.end()))
+        at = text.find(name)
+        while at >= 0:
+            if at not in covered and at in tok.start_set:
+                out.append((at, at + len(name), place, "short"))
+                covered.update(range(at, at + len(name)))
+            at = text.find(name, at + len(name))
     mentions = []
     for s, e, place, how in sorted(out, key=lambda x: x[0]):
         mentions.append(Mention(s, e, text[s:e], "Place", place.name, "place-" + how, 0.9 if how == "full" else 0.75,
                                 (text[s:e],) if text[s:e] != place.name else ()))
     # regions (长三角, 长三角地区)
     for r in lx.regions():
+        if r not in text:
+            continue
         for m in re.finditer(re.escape(r) + "(地区|区域)?", text):
             mentions.append(Mention(m.start(), m.end(), m.group(0), "Place", r, "place-region", 0.85, (m.group(0),)))
     # metropolitan areas named after a city (郑州都市圈)
-    for m in re.finditer(r"([" + CJK + r"]{2,4})(都市圈|经济圈|城市群|经济区)", text):
+    for m in AREA_RE.finditer(text) if any(a in text for a in AREA_SUFFIXES) else ():
         stem = m.group(1)
         for k in range(len(stem) - 1):
             if stem[k:] in short or stem[k:] in full:
@@ -590,10 +598,10 @@ def find_places(doc: Doc, tok: _Tokens):
                 break
     # children named right after a place: X镇, X乡, X街道, X村, X社区
     for pm in list(mentions):
-        for m in re.finditer(r"([" + CJK + r"]{2,3}?)(街道|镇|乡|村|社区)", text[pm.end:pm.end + 8]):
-            if m.start() != 0 or not _local_stem_ok(m.group(1)):
+        for m in CHILD_RE.finditer(text, pm.end, pm.end + 8):
+            if m.start() != pm.end or not _local_stem_ok(m.group(1)):
                 break
-            s, e = pm.end, pm.end + m.end()
+            s, e = pm.end, m.end()
             mentions.append(Mention(s, e, text[s:e], "Place", text[s:e], "place-child", 0.7))
             break
     # compounds such as 上海金山区: a short province/city name followed by a county
@@ -609,6 +617,9 @@ def find_places(doc: Doc, tok: _Tokens):
 
 
 MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
+AREA_SUFFIXES = ("都市圈", "经济圈", "城市群", "经济区")
+AREA_RE = re.compile(r"([" + CJK + r"]{2,4})(" + "|".join(AREA_SUFFIXES) + ")")
+CHILD_RE = re.compile(r"([" + CJK + r"]{2,3}?)(街道|镇|乡|村|社区)")
 
 
 # ----------------------------------------------------------------- persons

@@ -23,10 +23,14 @@ LEAD_CLAUSE = re.compile(r"^(?:今年以来|近年来|去年以来|同时|此外
 UNDER = re.compile(r"在(.{2,30}?)的(?:引领|领导|带领|指导|推动|支持)下")
 
 
+_CLAUSE_MARKS = re.compile("[“《「”》」,,;;::。!?!?]")
+
+
 def clauses(text: str, start: int, end: int):
     """Clause spans of ``text[start:end]``, split at ,;: outside quotes."""
     out, depth, s = [], 0, start
-    for i in range(start, end):
+    for found in _CLAUSE_MARKS.finditer(text, start, end):
+        i = found.start()
         ch = text[i]
         if ch in "“《「":
             depth += 1
@@ -232,13 +236,17 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
     _cooperation(ctx, doc, cm, cs, ce, subj, own, cues)
 
 
+_WITH = re.compile("与|同|和")
+_JOINT = re.compile(r"联合([^,,。;;]{2,20}?)(?:开展|组织|进行)")
+
+
 def _cooperation(ctx, doc, cm, cs, ce, subj, own, cues):
     text = doc.text
     coop = cues.get("cooperate", ())
-    for m in re.finditer(r"(?:与|同|和)", text[cs:ce]):
+    for m in _WITH.finditer(text[cs:ce]):
         a = cs + m.end()
         rest = text[a:ce]
-        hit = min((rest.find(c) for c in coop if rest.find(c) >= 0), default=-1)
+        hit = min((i for i in map(rest.find, coop) if i >= 0), default=-1)
         if hit < 0 or hit > 40:
             continue
         partners = [x.entity for x in cm if a <= x.start < a + hit
@@ -250,7 +258,7 @@ def _cooperation(ctx, doc, cm, cs, ce, subj, own, cues):
         for s in (opener or left or subj):
             for p in partners[:1] + [q for q in partners[1:] if ctx.type(q) == ctx.type(partners[0])]:
                 ctx.add(s, "cooperatesWith", p, cs, ce, "cooperate-cue", 0.75)
-    m = re.search(r"联合([^,,。;;]{2,20}?)(?:开展|组织|进行)", text[cs:ce])
+    m = _JOINT.search(text[cs:ce]) if "联合" in text[cs:ce] else None
     if m:
         a, b = cs + m.start(1), cs + m.end(1)
         for x in cm:

@@ -24,11 +24,15 @@ LEVEL_PREFIX = re.compile(r"^(?:县级|市级|省级|区级|镇级|乡级|国家
 def rule_family(ent) -> str:
     """The rule an entity rests on, for confidence: the best of its mentions'
     rules, with the suffix or cue word dropped (suffix-党委 → suffix:PartyOrganization)."""
-    rules = sorted({m.rule for m in ent.mentions if m.type != "Self"}) or ["selfref"]
+    return _best_family(frozenset(m.rule for m in ent.mentions if m.type != "Self"), ent.type)
+
+
+@lru_cache(maxsize=4096)
+def _best_family(rules: frozenset, typ: str) -> str:
     fams = []
-    for r in rules:
+    for r in sorted(rules) or ["selfref"]:
         head = r.split("-")[0] if r.startswith(("suffix-", "honor-")) else r
-        fams.append(f"{head}:{ent.type}")
+        fams.append(f"{head}:{typ}")
     return max(fams, key=lambda f: (lx.confidence("entity", f, 0.0), f))
 
 
@@ -92,9 +96,12 @@ def resolve(doc: Doc) -> Doc:
     ents = []
     for idxs in groups.values():
         gm = [ms[i] for i in idxs]
-        typ = _vote_type(gm)
-        labels = Counter(m.label for m in gm)
-        label = max(labels, key=lambda s: (len(s), labels[s], s))
+        if len(gm) == 1:  # most names are read once
+            typ, label = gm[0].type, gm[0].label
+        else:
+            typ = _vote_type(gm)
+            labels = Counter(m.label for m in gm)
+            label = max(labels, key=lambda s: (len(s), labels[s], s))
         aliases = {m.label for m in gm} | {a for m in gm for a in m.aliases} | {strip_quotes(m.text) for m in gm if not m.rule.startswith("list-stem")}
         ents.append(Entity(key="", type=typ, label=label, aliases=aliases, mentions=gm,
                            confidence=max(m.confidence for m in gm)))
