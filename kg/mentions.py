@@ -706,6 +706,37 @@ def find_selfrefs(doc: Doc, tok: _Tokens):
         yield Mention(m.start(), m.end(), m.group(0), "Self", kind, "selfref", 0.6)
 
 
+def find_bare_heads(doc: Doc):
+    """展馆被评为…, 支队荣获…, 合作社入选…: a clause that is only a kind of
+    unit (a name suffix) before an honour cue refers back to a unit of that
+    kind named earlier; resolve links it like 该站."""
+    text = doc.text
+    for m in _honor_cue_re().finditer(text):
+        cs = max(text.rfind(ch, 0, m.start()) for ch in CLAUSE_STARTS) + 1
+        head = bare_head(text[cs:m.start()])
+        if head:
+            yield Mention(cs, cs + len(head), head, "Self", head, "selfref-head", 0.6)
+
+
+def bare_head(opening: str) -> str:
+    """The kind word that is all of a clause's ``opening`` but adverbs, else "".
+
+    >>> bare_head("支队先后"), bare_head("某县支队")
+    ('支队', '')
+    """
+    head = opening[:ADVERBS.search(opening).start()]
+    return head if len(head) >= 2 and lx.suffixes().get(head, ("", ""))[1] in ("org", "facility") else ""
+
+
+CLAUSE_STARTS = ",，。;；:：!！?？\n"
+ADVERBS = re.compile("(?:先后|还|也|再次|多次|均|成功|已|曾|连续|相继|又|均已|分别|被)*$")  # and 被 of 被评为 when the cue found is 评为
+
+
+@lru_cache(maxsize=1)
+def _honor_cue_re():
+    return re.compile("|".join(sorted(map(re.escape, lx.cues().get("honor", ())), key=len, reverse=True)))
+
+
 # ----------------------------------------------------------------- town, village, community
 LOCAL_SUFFIX = re.compile(r"(街道|镇|乡|社区|村)")
 
@@ -792,6 +823,7 @@ def mentions(doc: Doc) -> Doc:
     cands += list(find_suffix_names(doc, tok, places_at))
     cands += list(find_roads(doc, tok))
     cands += list(find_selfrefs(doc, tok))
+    cands += list(find_bare_heads(doc))
     cands += list(find_persons(doc))
     names = _select(cands)
     kept_places = _select_places(places, names)

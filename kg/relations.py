@@ -12,6 +12,7 @@ import re
 
 from . import lexicon as lx
 from .doc import Doc, Relation
+from .mentions import bare_head
 from .resolve import ORG_TYPES
 
 __all__ = ["relations", "clauses"]
@@ -205,6 +206,8 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
                       and not any(y is not x and y.start <= x.start and x.end <= y.end and y.end <= cue
                                   and (y.end - y.start) > (x.end - x.start) for y in cm)]
             before.sort(key=lambda x: (x.end, x.end - x.start))
+            if not before and bare_head(text[cs:cue]):
+                continue  # 展馆被评为 with no 展馆 named before: not the clause's carried-over subject
             recips = [before[-1].entity] if before else list(subj)
             if before and before[-1].rule.startswith("list-stem"):
                 recips = [x.entity for x in before if x.rule == "list-stem-party"] or recips
@@ -283,12 +286,12 @@ def _place_of(doc, key):
 def _locating(p, m, label) -> bool:
     """Places that locate what they name: full names, short names of counties
     already named in full, and a province or city short name that opens the
-    name (江苏某某集团), except in a university's (四川大学)."""
+    name (江苏某某集团, 四川大学)."""
     if p.rule != "place-short":
         return p.rule.startswith("place-")
     if any(x.level == "county" for x in lx.place_names().get(p.label, ())):
         return True
-    return p.start == m.start and not re.search("大学|学院", label)
+    return p.start == m.start
 
 
 def _org_names(doc) -> dict:

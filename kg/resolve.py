@@ -158,7 +158,7 @@ def _link_selfrefs(doc, selfrefs):
     nearest one named before, else the one named most often."""
     for m in selfrefs:
         kind = m.label
-        cands = [e for e in doc.entities.values() if e.type in ORG_TYPES and
+        cands = [e for e in doc.entities.values() if (e.type in ORG_TYPES or e.type == "Facility") and
                  (e.label.endswith(kind) or kind == "单位" or (kind == "司" and e.label.endswith("公司")))]
         if not cands:
             continue

@@ -39,6 +39,16 @@ CASES = [
     ("宁海县卫生健康局党委组织开展义诊。", "宁海县卫生健康局党委", "locatedIn", "宁海县"),
     # X公司党支部 → X公司
     ("义乌市甲乙贸易公司党支部开展学习。", "义乌市甲乙贸易公司党支部", "subOrganizationOf", "义乌市甲乙贸易公司"),
+    # a clause that is only a kind word before an honour cue: the unit of that kind named before
+    ("青田县石门村党支部建成石门乡愁记忆展馆,展馆被评为“丽水市爱国主义教育基地”。",
+     "石门乡愁记忆展馆", "receivedHonor", "丽水市爱国主义教育基地"),
+    ("衢州市消防救援支队党委推进基层建设。2024年,支队先后荣获“全省消防救援先进集体”。",
+     "衢州市消防救援支队", "receivedHonor", "全省消防救援先进集体"),
+    ("开化县林山村党支部领办开化县林山茶叶专业合作社,合作社入选“省级示范社”。",
+     "开化县林山茶叶专业合作社", "receivedHonor", "省级示范社"),
+    # 该站 may be a facility
+    ("街道建成“暖蜂驿站”骑手服务站,该站被评为“市级示范驿站”。",
+     "暖蜂驿站", "receivedHonor", "市级示范驿站"),
 ]
 
 
@@ -67,6 +77,11 @@ def test_relation_found(text, s, p, o):
 def test_goal_is_not_an_honour_received():
     doc = process_text("平阳县税务局党委争创全国文明单位,持续优化服务。")
     assert not [r for r in doc.relations if r.predicate == "receivedHonor"]
+
+
+def test_a_bare_kind_word_refers_only_to_a_unit_of_that_kind():
+    doc = process_text("某县供电公司党委打造“光明驿站”品牌。展馆被评为“市级示范点”。")
+    assert not [r for r in doc.relations if r.predicate == "receivedHonor"], triples(doc)
 
 
 def test_relation_spans_are_in_the_text():
