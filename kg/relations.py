@@ -283,6 +283,18 @@ def _place_of(doc, key):
     return None
 
 
+def _opening_place(name: str, places: dict):
+    """The place entity (in ``places``, name → key) whose full or short name
+    opens ``name``, when the tokenizer hid it (与宁德某公司 cut as 与宁/德某)."""
+    full, short = lx.place_names(), lx.place_short_names()
+    for n in range(min(len(name) - 1, 9), 1, -1):
+        w = name[:n]
+        target = w if w in full else short[w][0].name if w in short else None
+        if target is not None:
+            return places.get(target) or places.get(w)
+    return None
+
+
 def _locating(p, m, label) -> bool:
     """Places that locate what they name: full names, short names of counties
     already named in full, and a province or city short name that opens the
@@ -338,6 +350,10 @@ def _structural(ctx, doc):
                 if inner:
                     p = max(inner, key=lambda x: (x.end, x.start))
                     ctx.add(k, "locatedIn", p.entity, m.start, m.end, "place-in-name", 0.85)
+                elif m.text[:1] not in "“‘\"":
+                    place = _opening_place(m.text, places)
+                    if place and place != k:
+                        ctx.add(k, "locatedIn", place, m.start, m.end, "place-opens-name", 0.75)
         if e.type in ORG_TYPES:
             parent = _name_parent(names, k, e)
             if parent:

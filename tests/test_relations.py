@@ -46,6 +46,9 @@ CASES = [
      "衢州市消防救援支队", "receivedHonor", "全省消防救援先进集体"),
     ("开化县林山村党支部领办开化县林山茶叶专业合作社,合作社入选“省级示范社”。",
      "开化县林山茶叶专业合作社", "receivedHonor", "省级示范社"),
+    # a short place name opening a company's name, though the tokenizer glued it to 与 (与宁/德华…)
+    ("福安市税务局党委与宁德华锂新材料有限公司党委签订共建协议,助力宁德市新能源产业发展。",
+     "宁德华锂新材料有限公司党委", "locatedIn", "宁德市"),
     # 该站 may be a facility
     ("街道建成“暖蜂驿站”骑手服务站,该站被评为“市级示范驿站”。",
      "暖蜂驿站", "receivedHonor", "市级示范驿站"),
