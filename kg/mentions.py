@@ -706,16 +706,34 @@ def find_selfrefs(doc: Doc, tok: _Tokens):
         yield Mention(m.start(), m.end(), m.group(0), "Self", kind, "selfref", 0.6)
 
 
-def find_bare_heads(doc: Doc):
-    """展馆被评为…, 支队荣获…, 合作社入选…: a clause that is only a kind of
-    unit (a name suffix) before an honour cue refers back to a unit of that
-    kind named earlier; resolve links it like 该站."""
+def find_bare_heads(doc: Doc, tok: _Tokens):
+    """医院与…签订, 支队被评为…, 公司还在…建成: a clause that opens with a bare
+    kind of unit (a name suffix), then a verb, adverb, preposition or honour
+    cue, refers to a unit of that kind named before; resolve links it."""
     text = doc.text
-    for m in _honor_cue_re().finditer(text):
-        cs = max(text.rfind(ch, 0, m.start()) for ch in CLAUSE_STARTS) + 1
-        head = bare_head(text[cs:m.start()])
-        if head:
-            yield Mention(cs, cs + len(head), head, "Self", head, "selfref-head", 0.6)
+    sfx = lx.suffixes()
+    starts = [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
+    for cs in starts:
+        for n in range(min(6, len(text) - cs - 1), 1, -1):
+            head = text[cs:cs + n]
+            if sfx.get(head, ("", ""))[1] in ("org", "facility"):
+                if cs + n in tok.end_set and _opens_predicate(text, tok, cs + n):
+                    yield Mention(cs, cs + n, head, "Self", head, "selfref-head", 0.6)
+                break
+
+
+def _opens_predicate(text: str, tok: _Tokens, pos: int) -> bool:
+    """Does a predicate start at ``pos`` (a verb, an adverb, 与/在…, an honour cue)?"""
+    j = bisect.bisect_left(tok.starts, pos)
+    if j >= len(tok.spans) or tok.spans[j][0] != pos:
+        return False
+    w = tok.text(j)
+    adverb = ADVERBS.match(w)
+    return (w in lx.verbs() or w[0] in HEAD_LINKS or (adverb is not None and adverb.end() > 0)
+            or _any_cue_re().match(text, pos) is not None)
+
+
+HEAD_LINKS = frozenset("与和同在对向为将把从被")
 
 
 def bare_head(opening: str) -> str:
@@ -729,12 +747,18 @@ def bare_head(opening: str) -> str:
 
 
 CLAUSE_STARTS = ",，。;；:：!！?？\n"
-ADVERBS = re.compile("(?:先后|还|也|再次|多次|均|成功|已|曾|连续|相继|又|均已|分别|被)*$")  # and 被 of 被评为 when the cue found is 评为
+_CLAUSE_END = re.compile("[" + CLAUSE_STARTS + "]")
+ADVERBS = re.compile("(?:先后|还|也|再次|多次|均|成功|已|曾|连续|相继|又|均已|分别|积极|先行|率先|全面|持续|不断|被)*$")
+# (and 被 of 被评为 when the cue found is 评为)
 
 
 @lru_cache(maxsize=1)
-def _honor_cue_re():
-    return re.compile("|".join(sorted(map(re.escape, lx.cues().get("honor", ())), key=len, reverse=True)))
+def _any_cue_re():
+    return _words_re(_cue_verbs())
+
+
+def _words_re(words):
+    return re.compile("|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w))))
 
 
 # ----------------------------------------------------------------- town, village, community
@@ -823,7 +847,7 @@ def mentions(doc: Doc) -> Doc:
     cands += list(find_suffix_names(doc, tok, places_at))
     cands += list(find_roads(doc, tok))
     cands += list(find_selfrefs(doc, tok))
-    cands += list(find_bare_heads(doc))
+    cands += list(find_bare_heads(doc, tok))
     cands += list(find_persons(doc))
     names = _select(cands)
     kept_places = _select_places(places, names)

@@ -155,7 +155,8 @@ def _restore_surface(doc):
 
 def _link_selfrefs(doc, selfrefs):
     """我局/该公司/局机关 → the organisation of that kind the text is about: the
-    nearest one named before, else the one named most often."""
+    nearest one named before, else the one named most often. A bare kind
+    word (医院与…) → the one named most often among those named before it."""
     for m in selfrefs:
         kind = m.label
         cands = [e for e in doc.entities.values() if (e.type in ORG_TYPES or e.type == "Facility") and
@@ -163,7 +164,13 @@ def _link_selfrefs(doc, selfrefs):
         if not cands:
             continue
         before = [(mm.start, e.key) for e in cands for mm in e.mentions if mm.end <= m.start]
-        key = max(before)[1] if before else max(cands, key=lambda e: (len(e.mentions), e.label)).key
+        if m.rule == "selfref-head":  # 医院 alone: the unit of that kind the text is about, named before
+            named = {k for _s, k in before}
+            if not named:
+                continue
+            key = max(named, key=lambda k: (len(doc.entities[k].mentions), -min(x.start for x in doc.entities[k].mentions), k))
+        else:
+            key = max(before)[1] if before else max(cands, key=lambda e: (len(e.mentions), e.label)).key
         m.entity = key
         m.type = doc.entities[key].type
         m.confidence = 0.6

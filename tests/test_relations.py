@@ -49,6 +49,15 @@ CASES = [
     # a short place name opening a company's name, though the tokenizer glued it to 与 (与宁/德华…)
     ("福安市税务局党委与宁德华锂新材料有限公司党委签订共建协议,助力宁德市新能源产业发展。",
      "宁德华锂新材料有限公司党委", "locatedIn", "宁德市"),
+    # a clause opening with a bare kind word and a verb: the unit of that kind the text is about
+    ("嘉善县第一人民医院党委推进医共体建设。医院与西塘镇卫生院签订帮扶协议。",
+     "嘉善县第一人民医院", "cooperatesWith", "西塘镇卫生院"),
+    ("温岭市公安局交通警察大队党支部加强队伍建设。大队组织开展“平安出行进万家”活动。",
+     "温岭市公安局交通警察大队", "organized", "平安出行进万家"),
+    ("国网松阳县供电公司党委深化党建引领。公司还在大东坝镇建成“红色电力驿站”。",
+     "国网松阳县供电公司", "established", "红色电力驿站"),
+    ("嘉善县第一人民医院党委推进改革,嘉善县第一人民医院与嘉兴市第二医院开展结对共建。医院入选“省级试点医院”。",
+     "嘉善县第一人民医院", "receivedHonor", "省级试点医院"),
     # 该站 may be a facility
     ("街道建成“暖蜂驿站”骑手服务站,该站被评为“市级示范驿站”。",
      "暖蜂驿站", "receivedHonor", "市级示范驿站"),
