@@ -114,6 +114,9 @@ def _under_subject(doc, ms, cs, ce):
             and doc.entities[x.entity].type in AGENT_TYPES]
 
 
+PARTNER = re.compile("[与同]")
+
+
 def _find_cue(text, cs, pos, cues):
     """Last cue from ``cues`` between ``cs`` and ``pos``."""
     best = -1
@@ -225,7 +228,8 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
             if _find_cue(text, ss, m.start, cues.get("issue", ())) >= 0:
                 for s in subj:
                     ctx.add(s, "issued", e, cs, ce, "issue-cue", 0.85)
-        if t in ORG_TYPES and _find_cue(text, cs, m.start, cues.get("contains", ())) >= 0:
+        c = _find_cue(text, cs, m.start, cues.get("contains", ())) if t in ORG_TYPES else -1
+        if c >= 0 and not PARTNER.search(text, c, m.start):  # 所属A与B签订: B is A's partner, not a unit
             for s in subj:
                 if ctx.type(s) in ORG_TYPES:
                     ctx.add(e, "subOrganizationOf", s, cs, ce, "contains-cue", 0.75)

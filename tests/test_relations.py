@@ -58,6 +58,11 @@ CASES = [
      "国网松阳县供电公司", "established", "红色电力驿站"),
     ("嘉善县第一人民医院党委推进改革,嘉善县第一人民医院与嘉兴市第二医院开展结对共建。医院入选“省级试点医院”。",
      "嘉善县第一人民医院", "receivedHonor", "省级试点医院"),
+    # 所属/下属: the unit after the cue belongs to the one before it, not its partner after 与
+    ("杭州公交集团第一分公司所属56路车队荣获“全国工人先锋号”。",
+     "56路车队", "subOrganizationOf", "杭州公交集团第一分公司"),
+    ("中国农业银行丽水分行党委所属城南支行党支部与大港头镇河边村党支部签订共建协议。",
+     "城南支行党支部", "subOrganizationOf", "中国农业银行丽水分行党委"),
     # 该站 may be a facility
     ("街道建成“暖蜂驿站”骑手服务站,该站被评为“市级示范驿站”。",
      "暖蜂驿站", "receivedHonor", "市级示范驿站"),
@@ -94,6 +99,12 @@ def test_goal_is_not_an_honour_received():
 def test_a_bare_kind_word_refers_only_to_a_unit_of_that_kind():
     doc = process_text("某县供电公司党委打造“光明驿站”品牌。展馆被评为“市级示范点”。")
     assert not [r for r in doc.relations if r.predicate == "receivedHonor"], triples(doc)
+
+
+def test_a_partner_after_a_unit_is_not_a_unit():
+    doc = process_text("中国农业银行丽水分行党委所属城南支行党支部与大港头镇河边村党支部签订共建协议。")
+    assert ("河边村党支部", "subOrganizationOf", "中国农业银行丽水分行党委") not in {
+        (s.replace("大港头镇", ""), p, o) for s, p, o in triples(doc)}, triples(doc)
 
 
 def test_relation_spans_are_in_the_text():
