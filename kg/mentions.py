@@ -795,6 +795,33 @@ def find_local_places(doc: Doc, tok: _Tokens):
         yield Mention(stem_start, b, text[stem_start:b], "Place", text[stem_start:b], "place-local", 0.65)
 
 
+def find_local_short_names(doc: Doc, tok: _Tokens, places):
+    """A town or street named in full (湖坊镇) is named by its stem inside
+    the names of units there (湖坊支行, 湖坊派出所)."""
+    text = doc.text
+    taken = {(p.start, p.end) for p in places}
+    covered = set()
+    for p in places:
+        covered.update(range(p.start, p.end))
+    stems = {}
+    for p in places:
+        if p.rule in ("place-local", "place-child") and p.label.endswith(TOWN_SUFFIXES):
+            stem = p.label[:-2] if p.label.endswith("街道") else p.label[:-1]
+            if len(stem) >= 2:
+                stems.setdefault(stem, p.label)
+    for stem, label in sorted(stems.items()):
+        at = text.find(stem)
+        while at >= 0:
+            end = at + len(stem)
+            if at not in covered and (at, end) not in taken and at in tok.start_set and \
+                    re.match("[" + CJK + "]", text[end:end + 1]) and not text.startswith(label, at):
+                yield Mention(at, end, stem, "Place", label, "place-local-short", 0.6, (stem,))
+            at = text.find(stem, end)
+
+
+TOWN_SUFFIXES = ("镇", "乡", "街道")
+
+
 def _local_stem_ok(stem: str) -> bool:
     """Could ``stem`` name a town, community or village (芦溪, 桂湖)?"""
     if not (2 <= len(stem) <= 4) or not re.fullmatch("[" + CJK + "]+", stem):
@@ -837,6 +864,7 @@ def mentions(doc: Doc) -> Doc:
     tok = _Tokens(doc)
     places = find_places(doc, tok)
     places += list(find_local_places(doc, tok))
+    places += list(find_local_short_names(doc, tok, places))
     places_at = {}
     for p in places:
         places_at.setdefault(p.start, p)

@@ -63,6 +63,11 @@ CASES = [
      "56路车队", "subOrganizationOf", "杭州公交集团第一分公司"),
     ("中国农业银行丽水分行党委所属城南支行党支部与大港头镇河边村党支部签订共建协议。",
      "城南支行党支部", "subOrganizationOf", "中国农业银行丽水分行党委"),
+    # a town named in full is named by its stem inside the names of units there
+    ("丽水市莲都区碧湖镇党委与中国农业银行碧湖支行党支部签订共建协议,碧湖派出所参与。",
+     "中国农业银行碧湖支行", "locatedIn", "碧湖镇"),
+    ("丽水市莲都区碧湖镇党委与中国农业银行碧湖支行党支部签订共建协议,碧湖派出所参与。",
+     "碧湖派出所", "locatedIn", "碧湖镇"),
     # 该站 may be a facility
     ("街道建成“暖蜂驿站”骑手服务站,该站被评为“市级示范驿站”。",
      "暖蜂驿站", "receivedHonor", "市级示范驿站"),
