@@ -154,9 +154,9 @@ def _restore_surface(doc):
 
 
 def _link_selfrefs(doc, selfrefs):
-    """我局/该公司/局机关 → the organisation of that kind the text is about: the
-    nearest one named before, else the one named most often. A bare kind
-    word (医院与…) → the one named most often among those named before it."""
+    """该公司 → the nearest organisation of that kind named before (else the
+    one named most often); 我局, 本院 and a bare kind word (医院与…) → the one
+    of that kind the text is about: named most often among those named before."""
     for m in selfrefs:
         kind = m.label
         cands = [e for e in doc.entities.values() if (e.type in ORG_TYPES or e.type == "Facility") and
@@ -164,10 +164,10 @@ def _link_selfrefs(doc, selfrefs):
         if not cands:
             continue
         before = [(mm.start, e.key) for e in cands for mm in e.mentions if mm.end <= m.start]
-        if m.rule == "selfref-head":  # 医院 alone: the unit of that kind the text is about, named before
-            named = {k for _s, k in before}
-            if not named:
-                continue
+        if m.rule == "selfref-head" and not before:
+            continue  # 医院 alone with no 医院 named before: nothing to refer to
+        if m.rule == "selfref-head" or m.text[:1] in "我本":  # the unit of that kind the text is about
+            named = {k for _s, k in before} or {e.key for e in cands}
             key = max(named, key=lambda k: (len(doc.entities[k].mentions), -min(x.start for x in doc.entities[k].mentions), k))
         else:
             key = max(before)[1] if before else max(cands, key=lambda e: (len(e.mentions), e.label)).key
