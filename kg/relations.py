@@ -51,6 +51,7 @@ class _Ctx:
         self.doc = doc
         self.rels = {}
         self.ents = doc.entities
+        self.last_pair = []
 
         mains = [(x.start, x.entity) for x in doc.mentions if x.entity and self.type(x.entity) == "Brand"
                  and x.rule != "quote-subbrand" and not MATRIX.search(doc.entities[x.entity].label)]
@@ -63,6 +64,8 @@ class _Ctx:
         if p == "cooperatesWith" and o < s:
             s, o = o, s
         key = (s, p, o)
+        if p == "cooperatesWith":
+            self.last_pair = [s, o]  # what a later 双方 refers to
         conf = lx.confidence("relation", rule, conf)
         if key not in self.rels or self.rels[key].confidence < conf:
             self.rels[key] = Relation(s, p, o, start, end, rule, conf)
@@ -115,6 +118,7 @@ def _under_subject(doc, ms, cs, ce):
 
 
 PARTNER = re.compile("[与同]")
+BOTH = re.compile(r"\s*(?:双方|两家单位|两单位)")
 
 
 def _find_cue(text, cs, pos, cues):
@@ -168,6 +172,8 @@ def relations(doc: Doc) -> Doc:
         for cs, ce in cls:
             cm = [m for m in smentions if cs <= m.start < ce]
             own = _clause_subjects(doc, cm, cs, ce) or _under_subject(doc, cm, cs, ce)
+            if not own and BOTH.match(text, cs):
+                own = list(ctx.last_pair)  # 双方联合开通…: the two that just agreed to cooperate
             subj = [x for x in own if ctx.type(x) in AGENT_TYPES] or current
             subj = subj + [x for x in under if x not in subj]
             if own and [x for x in own if ctx.type(x) in AGENT_TYPES]:

@@ -71,6 +71,9 @@ CASES = [
     # 我局: the author body, not the nearest 局 named before
     ("国家税务总局温州市鹿城区税务局党委打造“鹿税先锋”品牌。第一税务分局党支部走访企业。我局还与鹿城区市场监督管理局签订共建协议。",
      "国家税务总局温州市鹿城区税务局", "cooperatesWith", "鹿城区市场监督管理局"),
+    # 双方: the two that just agreed to cooperate
+    ("台州市港航中心与台州港务有限公司签订共建协议;双方联合开通台州至宁波集装箱班轮航线。",
+     "台州港务有限公司", "undertakes", "台州至宁波集装箱班轮航线"),
     # 该站 may be a facility
     ("街道建成“暖蜂驿站”骑手服务站,该站被评为“市级示范驿站”。",
      "暖蜂驿站", "receivedHonor", "市级示范驿站"),
