@@ -474,6 +474,7 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
     cues = lx.cues()
     organize = set(cues.get("organize", ()))
     establish = set(cues.get("establish", ())) | {"打造", "创建"}
+    named_end = {}  # end → start of the unit names found so far
     for m in lx.suffix_regex().finditer(text):
         suffix = m.group(0)
         typ, kind = sfx[suffix]
@@ -494,6 +495,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
         if any(nxt.startswith(x) for x in RIGHT_EXCLUDE.get(suffix, ())):
             continue
         start, stop_word = _name_start(doc, tok, a, places_at, len(suffix))
+        if typ == "PartyOrganization" and a in named_end and (start is None or start > named_end[a]):
+            start = named_end[a]  # 龙沙消防救援站|党支部: the party body of the unit just named
         if start is None:
             continue
         label = text[start:b]
@@ -517,6 +520,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
             continue
         if kind == "activity" and len(bare) - len(suffix) < 2:
             continue
+        if kind in ("org", "facility"):
+            named_end[b] = start
         yield _mk(doc, start, b, typ, label, "suffix-" + suffix, conf)
 
 

@@ -13,6 +13,8 @@ CASES = [
     ("绍兴市柯桥区城市管理行政执法大队加强夜间巡查。", "GovernmentBody", "绍兴市柯桥区城市管理行政执法大队"),
     ("依托温州市鹿城区快递行业协会,凝聚新就业群体。", "SocialOrganization", "温州市鹿城区快递行业协会"),
     ("台州市路桥区人民医院党委书记带队下乡。", "SocialOrganization", "台州市路桥区人民医院"),
+    # the party body of a unit just named, where the unit's name ends in a word jieba cuts off (救援|站)
+    ("全年开展宣传。城东消防救援站党支部打造“城东先锋”子品牌。", "PartyOrganization", "城东消防救援站党支部"),
     # a quantifier cuts the scope off the name
     ("成立全省首个电力女子抢修班组服务队。", "SocialOrganization", "电力女子抢修班组服务队"),
     # quoted names and their cues
