@@ -707,7 +707,9 @@ def find_selfrefs(doc: Doc, tok: _Tokens):
         j = bisect.bisect_left(tok.starts, m.end())
         if m.end() in tok.start_set and j < len(tok.spans) and not _stop_kind(tok.text(j)) and \
                 tok.text(j)[0] not in "与和及" and _org_follows(text, m.end()):
-            continue  # 该院胜利路人民法庭党支部: 该院 only qualifies the name after it
+            if m.group(1):  # 该院胜利路人民法庭党支部: 该院 only qualifies the name after it, a unit of it
+                yield Mention(m.start(), m.end(), m.group(0), "Self", kind, "selfref-qualifier", 0.6)
+            continue
         yield Mention(m.start(), m.end(), m.group(0), "Self", kind, "selfref", 0.6)
 
 

@@ -81,7 +81,9 @@ def _clause_subjects(doc, ms, cs, ce):
     if not first:
         return []
     m0 = first[0]
-    if not LEAD.match(text[cs:m0.start].strip()):
+    lead = text[cs:m0.start].strip()
+    qualifier = QUALIFIER.search(lead)  # 该院|胜利路人民法庭党支部…: the name after 该院 opens the clause
+    if not LEAD.match(lead[:qualifier.start()] if qualifier else lead):
         return []
     if m0.entity and doc.entities[m0.entity].type not in AGENT_TYPES | {"Place"}:
         return []
@@ -118,6 +120,7 @@ def _under_subject(doc, ms, cs, ce):
 
 
 PARTNER = re.compile("[与同]")
+QUALIFIER = re.compile("(?:我|该|本)(?:公司|集团|单位|局|院|厅|委|所|队|行|站|社|村|镇|中心|街道)$")
 BOTH = re.compile(r"\s*(?:双方|两家单位|两单位)")
 
 
@@ -136,7 +139,7 @@ def relations(doc: Doc) -> Doc:
     doc.subjects = []
     text = doc.text
     cues = lx.cues()
-    ms = [m for m in doc.mentions if m.entity]
+    ms = [m for m in doc.mentions if m.entity and m.rule != "selfref-qualifier"]
     by_sentence = {}
     starts = [s for s, _, _ in doc.sentences]
     for m in ms:
@@ -374,3 +377,21 @@ def _structural(ctx, doc):
                     for p in doc.mentions:
                         if p.type == "Place" and p.start == m.start and p.end < m.end and p.entity:
                             ctx.add(k, "locatedIn", p.entity, m.start, m.end, "place-compound", 0.7)
+    starting = {}  # start → organisation mentions there, implied units (某法庭 of 某法庭党支部) included
+    for e in doc.entities.values():
+        if e.type in ORG_TYPES:
+            for m in e.mentions:
+                if m.rule != "selfref-qualifier":
+                    starting.setdefault(m.start, []).append(m)
+    for q in doc.mentions:
+        if q.rule == "selfref-qualifier" and q.entity:
+            after = starting.get(q.end, [])
+            unit = [m for m in after if m.type != "PartyOrganization"] or after
+            if unit:  # 该院|胜利路人民法庭: the court is the 院's
+                m = max(unit, key=lambda x: x.end)
+                key = m.entity
+                if m.type == "PartyOrganization":  # …党支部: its unit, when its name gives one
+                    key = next((o for (s_, p_, o), r in ctx.rels.items()
+                                if s_ == key and p_ == "subOrganizationOf" and r.rule == "unit-of-name"), key)
+                ctx.add(key, "subOrganizationOf", q.entity, q.start, m.end, "qualified-unit", 0.7)
+

@@ -74,6 +74,11 @@ CASES = [
     # 双方: the two that just agreed to cooperate
     ("台州市港航中心与台州港务有限公司签订共建协议;双方联合开通台州至宁波集装箱班轮航线。",
      "台州港务有限公司", "undertakes", "台州至宁波集装箱班轮航线"),
+    # 该院 before a name: the unit named is the 院's, and the name still opens the clause
+    ("丽水市莲都区人民法院党组推进建设。该院碧湖人民法庭党支部打造“法在身边”子品牌。",
+     "碧湖人民法庭", "subOrganizationOf", "丽水市莲都区人民法院"),
+    ("丽水市莲都区人民法院党组推进建设。该院碧湖人民法庭党支部打造“法在身边”子品牌。",
+     "碧湖人民法庭党支部", "hasBrand", "法在身边"),
     # 该站 may be a facility
     ("街道建成“暖蜂驿站”骑手服务站,该站被评为“市级示范驿站”。",
      "暖蜂驿站", "receivedHonor", "市级示范驿站"),
