@@ -38,6 +38,7 @@ PREPOSITIONS = frozenset("由在被向对从把为将给让")
 UNIT_WORDS = frozenset("个座条项家名人户次场所辆艘件支批处栋台套期份篇间")
 NUMERAL = re.compile(r"[\d.]+|[" + NUM + "]+")
 COUNTED = re.compile("[" + NUM + "]+[" + "".join(sorted(UNIT_WORDS)) + "]")  # 3个, 十项
+COUNT_AFTER = re.compile("[" + NUM + r"]+(?:\.\d+)?[" + "".join(sorted(UNIT_WORDS)) + "]")  # 6座, 十二个
 _QUOTE_CHARS = re.compile("[" + QUOTES + "《》]")
 
 
@@ -494,6 +495,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
         nxt = text[b:b + 2]
         if any(nxt.startswith(x) for x in RIGHT_EXCLUDE.get(suffix, ())):
             continue
+        if kind in ("org", "facility") and COUNT_AFTER.match(text, b):
+            continue  # 新建110千伏变电站6座: a kind being counted, not a name
         start, stop_word = _name_start(doc, tok, a, places_at, len(suffix))
         if typ == "PartyOrganization" and a in named_end and (start is None or start > named_end[a]):
             start = named_end[a]  # 龙沙消防救援站|党支部: the party body of the unit just named

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from . import lexicon as lx
 from .doc import Doc, Relation
@@ -296,6 +297,13 @@ def _place_of(doc, key):
     return None
 
 
+@lru_cache(maxsize=1)
+def _national_prefixes() -> frozenset:
+    from .resources import read_lines
+
+    return frozenset(read_lines("national_prefixes.txt"))
+
+
 def _opening_place(name: str, places: dict):
     """The place entity (in ``places``, name → key) whose full or short name
     opens ``name``, when the tokenizer hid it (与宁德某公司 cut as 与宁/德某)."""
@@ -311,12 +319,12 @@ def _opening_place(name: str, places: dict):
 def _locating(p, m, label) -> bool:
     """Places that locate what they name: full names, short names of counties
     already named in full, and a province or city short name that opens the
-    name (江苏某某集团, 四川大学)."""
+    name (江苏某某集团, 四川大学) or follows a national body's name (国网台州…)."""
     if p.rule != "place-short":
         return p.rule.startswith("place-")
     if any(x.level == "county" for x in lx.place_names().get(p.label, ())):
         return True
-    return p.start == m.start
+    return p.start == m.start or m.text[:p.start - m.start] in _national_prefixes()  # 国网|台州供电公司
 
 
 def _org_names(doc) -> dict:

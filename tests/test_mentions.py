@@ -75,6 +75,15 @@ def test_generic_mentions_are_not_entities(text, label):
     assert not any(e.type in ("PartyOrganization", "GovernmentBody") for e in doc.entities.values())
 
 
+@pytest.mark.parametrize("text,label", [
+    ("全年新建110千伏变电站6座、线路186.5公里。", "110千伏变电站"),
+    ("组建青年党员突击队12支,奋战在抢修一线。", "青年党员突击队"),
+])
+def test_a_kind_being_counted_is_not_a_name(text, label):
+    doc = process_text(text)
+    assert label not in {e.label for e in doc.entities.values()}
+
+
 def test_mention_offsets_slice_the_text():
     doc = process_text("宁波市北仑区市场监督管理局党组打造“红色市监”党建品牌,获评全省先进基层党组织。")
     for m in doc.mentions:

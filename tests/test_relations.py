@@ -79,6 +79,8 @@ CASES = [
      "碧湖人民法庭", "subOrganizationOf", "丽水市莲都区人民法院"),
     ("丽水市莲都区人民法院党组推进建设。该院碧湖人民法庭党支部打造“法在身边”子品牌。",
      "碧湖人民法庭党支部", "hasBrand", "法在身边"),
+    # a short place name right after a national body's name (resources/national_prefixes.txt)
+    ("国网台州供电公司党委深化党建引领,服务台州市乡村振兴。", "国网台州供电公司", "locatedIn", "台州市"),
     # 该站 may be a facility
     ("街道建成“暖蜂驿站”骑手服务站,该站被评为“市级示范驿站”。",
      "暖蜂驿站", "receivedHonor", "市级示范驿站"),
