@@ -159,10 +159,17 @@ def find_quotes(doc: Doc, tok: _Tokens):
                 yield _mk(doc, m.start(), m.end(), own, content, "quote-suffix", 0.75)
             elif left_word in cues.get("project_cue", ()) and len(run) == 1:
                 yield _mk(doc, m.start(), m.end(), "Project", content, "quote-verb", 0.6)
+            elif (left_word in cues.get("establish", ()) and len(run) == 1 and content.endswith(PLACE_TAILS)
+                  and not re.match("[" + CJK + "A-Za-z0-9]", text[after:after + 1])):
+                # 建成“邻里幸福站”: a place built, named in quotes with nothing after them
+                yield _mk(doc, m.start(), m.end(), "Facility", content, "quote-establish", 0.6)
             elif left_word in cues.get("brand_cue", ()) and len(run) == 1 and len(content) <= 8:
                 yield _mk(doc, m.start(), m.end(), "Brand", content, "quote-verb", 0.5)
             elif _slogan(content):
                 yield _mk(doc, m.start(), m.end(), "Project", content, "quote-slogan", 0.55)
+
+
+PLACE_TAILS = tuple("站馆室厅屋园廊院家所点角坊苑港湾") + ("基地", "中心", "阵地", "驿站")
 
 
 # ----------------------------------------------------------------- lists
@@ -416,6 +423,8 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
             start, stop_word = s + 1, w[0]  # 由村党支部: jieba glued the preposition on
             break
         kind = _stop_kind(w, prev)
+        if kind and s in places_at and places_at[s].end <= sfx_start:
+            kind = ""  # 中|河街道党工委: the word starts a place inside the name
         room = sfx_start - e >= 2 or sfx_len >= 4
         if kind == "hard" and e == sfx_start and sfx_len >= 2 and len(w) >= 2 and w not in NAME_VERBS():
             return None, w  # 成立党支部, 下设党支部: the verb's object is a kind, not a name

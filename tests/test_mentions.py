@@ -15,6 +15,10 @@ CASES = [
     ("台州市路桥区人民医院党委书记带队下乡。", "SocialOrganization", "台州市路桥区人民医院"),
     # the party body of a unit just named, where the unit's name ends in a word jieba cuts off (救援|站)
     ("全年开展宣传。城东消防救援站党支部打造“城东先锋”子品牌。", "PartyOrganization", "城东消防救援站党支部"),
+    # a place inside the name that starts with a stop word (中|河街道)
+    ("鄞州区中河街道党工委以“中河红管家”党建品牌为引领。", "PartyOrganization", "鄞州区中河街道党工委"),
+    # a quoted place built, with nothing after the quotes
+    ("长丰社区党委建成“邻里幸福站”,为居民提供助餐服务。", "Facility", "邻里幸福站"),
     # a quantifier cuts the scope off the name
     ("成立全省首个电力女子抢修班组服务队。", "SocialOrganization", "电力女子抢修班组服务队"),
     # quoted names and their cues
