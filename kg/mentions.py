@@ -286,7 +286,7 @@ def find_honors(doc: Doc):
         pieces = []
         cur = s0
         for sep in HONOR_SPLIT.finditer(text, s0, stop):
-            if _honor_suffix(text[cur:sep.start()]):
+            if not sep.group(0) or _honor_suffix(text[cur:sep.start()]):  # ”“ always parts two quoted names
                 pieces.append((cur, sep.start()))
                 cur = sep.end()
         pieces.append((cur, stop))

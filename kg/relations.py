@@ -75,8 +75,9 @@ class _Ctx:
         return self.ents[key].type if key in self.ents else None
 
 
-def _clause_subjects(doc, ms, cs, ce):
-    """Entity keys that open the clause (several when joined by 、/和/与)."""
+def _clause_subjects(doc, ms, cs, ce, partners=None):
+    """Entity keys that open the clause (several when joined by 、/和/与);
+    the ones after 与 (A与B签订…) are also added to ``partners``."""
     text = doc.text
     first = [m for m in ms if cs <= m.start < ce and m.entity]
     if not first:
@@ -99,6 +100,8 @@ def _clause_subjects(doc, ms, cs, ce):
         if gap in ("、", "和", "与", "及", "") and doc.entities[m.entity].type in AGENT_TYPES | {"Place"}:
             subj.append(m)
             pos = m.end
+            if gap == "与" and partners is not None:
+                partners.append(m.entity)
         else:
             break
     nxt = text[pos:pos + 2]
@@ -122,6 +125,7 @@ def _under_subject(doc, ms, cs, ce):
 
 PARTNER = re.compile("[与同]")
 QUALIFIER = re.compile("(?:我|该|本)(?:公司|集团|单位|局|院|厅|委|所|队|行|站|社|村|镇|中心|街道)$")
+JOINT = re.compile(r"\s*(?:共同|共建|共办|共创|共享|携手|合力)")  # not 联合: 联合X做 brings in X
 BOTH = re.compile(r"\s*(?:双方|两家单位|两单位)")
 
 
@@ -173,15 +177,20 @@ def relations(doc: Doc) -> Doc:
             if not doc_topic:
                 doc_topic = agents
         current = agents or para_topic or doc_topic
+        joint = []
         for cs, ce in cls:
             cm = [m for m in smentions if cs <= m.start < ce]
-            own = _clause_subjects(doc, cm, cs, ce) or _under_subject(doc, cm, cs, ce)
+            partners = []
+            own = _clause_subjects(doc, cm, cs, ce, partners) or _under_subject(doc, cm, cs, ce)
             if not own and BOTH.match(text, cs):
                 own = list(ctx.last_pair)  # 双方联合开通…: the two that just agreed to cooperate
+            if not own and joint and JOINT.match(text, cs):
+                own = joint  # A与B签订协议,共建…: both build
             subj = [x for x in own if ctx.type(x) in AGENT_TYPES] or current
             subj = subj + [x for x in under if x not in subj]
             if own and [x for x in own if ctx.type(x) in AGENT_TYPES]:
-                current = subj
+                current = [x for x in subj if x not in partners] or subj  # A与B签订…,与C…: A goes on, not B
+                joint = subj if partners else []
             doc.subjects.append((cs, ce, list(subj)))
             _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues)
     doc.meta["topic"] = doc_topic

@@ -32,6 +32,8 @@ CASES = [
     # honours after award cues, not after 争创
     ("该支部荣获“全省先进基层党组织”称号。", "Honor", "全省先进基层党组织"),
     ("某某社区被评为全国民主法治示范社区。", "Honor", "全国民主法治示范社区"),
+    # two quoted honours one after the other, one with inner quotes
+    ("钱清税务所被评为“全国税务系统‘枫桥式’税务所”“浙江省青年文明号”。", "Honor", "浙江省青年文明号"),
     # places: administrative names and regions
     ("推进珠三角地区协同发展,助力广东省佛山市南海区。", "Place", "南海区"),
     ("推进珠三角地区协同发展。", "Place", "珠三角"),

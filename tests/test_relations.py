@@ -81,6 +81,9 @@ CASES = [
      "碧湖人民法庭党支部", "hasBrand", "法在身边"),
     # a short place name right after a national body's name (resources/national_prefixes.txt)
     ("国网台州供电公司党委深化党建引领,服务台州市乡村振兴。", "国网台州供电公司", "locatedIn", "台州市"),
+    # A与B签订…,共建X: both build X
+    ("2024年5月,省商务厅与衢州市人民政府签订合作协议,共建跨境电商综合试验区。",
+     "衢州市人民政府", "undertakes", "跨境电商综合试验区"),
     # 该站 may be a facility
     ("街道建成“暖蜂驿站”骑手服务站,该站被评为“市级示范驿站”。",
      "暖蜂驿站", "receivedHonor", "市级示范驿站"),
@@ -123,6 +126,13 @@ def test_a_partner_after_a_unit_is_not_a_unit():
     doc = process_text("中国农业银行丽水分行党委所属城南支行党支部与大港头镇河边村党支部签订共建协议。")
     assert ("河边村党支部", "subOrganizationOf", "中国农业银行丽水分行党委") not in {
         (s.replace("大港头镇", ""), p, o) for s, p, o in triples(doc)}, triples(doc)
+
+
+def test_the_partner_of_one_clause_does_not_carry_to_the_next():
+    doc = process_text("温州市鹿城区税务局与鹿城区人民法院签署协作备忘录,与鹿城区市场监督管理局开展联合执法。")
+    pairs = {frozenset((s, o)) for s, p, o in triples(doc) if p == "cooperatesWith"}
+    assert frozenset(("温州市鹿城区税务局", "鹿城区市场监督管理局")) in pairs, pairs
+    assert frozenset(("鹿城区人民法院", "鹿城区市场监督管理局")) not in pairs, pairs
 
 
 def test_relation_spans_are_in_the_text():
