@@ -515,6 +515,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
         bare = strip_quotes(label)
         if bare in gen or len(bare) < 3 or (len(bare) <= len(suffix) and len(suffix) < 4):
             continue
+        if bare[:-len(suffix)].endswith(("式", "型")) and kind in ("org", "facility"):
+            continue  # “枫桥式”税务所, 学习型党组织: a kind of unit, not one unit
         conf = 0.7
         if kind == "project" and len(bare) - len(suffix) < 4:
             continue

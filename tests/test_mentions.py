@@ -71,6 +71,7 @@ def test_entity_found(text, typ, label):
     ("帮助企业建支部,强支部,搭平台。", "支部"),
     ("围绕中心、服务大局,推动工作落实。", "中心"),
     ("这一格局正在形成。", "格局"),
+    ("深化“枫桥式”税务所建设,打造学习型党支部。", "枫桥式税务所"),
     ("争创全国文明单位,力争更大突破。", None),
 ])
 def test_generic_mentions_are_not_entities(text, label):
