@@ -843,6 +843,30 @@ def find_local_short_names(doc: Doc, tok: _Tokens, places):
 TOWN_SUFFIXES = ("镇", "乡", "街道")
 
 
+def find_one_character_villages(doc: Doc, places):
+    """妙西镇肇村: a village with a one-character name, right after its town,
+    and wherever else that name is written."""
+    text = doc.text
+    covered = set()
+    for p in places:
+        covered.update(range(p.start, p.end))
+    names = set()
+    for p in places:
+        m = VILLAGE_AFTER_TOWN.match(text, p.end)
+        if p.label.endswith(TOWN_SUFFIXES) and m and m.group(1) not in NOT_VILLAGE and m.group(0) not in lx.stopwords():
+            names.add(m.group(0))
+    for name in sorted(names):
+        at = text.find(name)
+        while at >= 0:
+            if at not in covered:
+                yield Mention(at, at + len(name), name, "Place", name, "place-village", 0.65)
+            at = text.find(name, at + len(name))
+
+
+VILLAGE_AFTER_TOWN = re.compile("([" + CJK + "])村(?![民委级务庄镇里落集干])")
+NOT_VILLAGE = frozenset("各全本该每一二两三四五多其村镇乡县市区农新旧老大小中东南西北上下内外")
+
+
 def _local_stem_ok(stem: str) -> bool:
     """Could ``stem`` name a town, community or village (芦溪, 桂湖)?"""
     if not (2 <= len(stem) <= 4) or not re.fullmatch("[" + CJK + "]+", stem):
@@ -856,7 +880,8 @@ def _local_stem_ok(stem: str) -> bool:
 
 LOCAL_BAD_ENDS = ("新农", "城乡", "美丽", "全", "本", "各", "该", "农", "乡", "城", "村", "镇", "业", "型", "之", "性")
 LOCAL_GENERIC = frozenset({"城乡", "农村", "乡村", "城镇", "乡镇", "社区", "新农", "全村", "本村", "和谐", "智慧", "美丽",
-                           "幸福", "文明", "平安", "示范", "特色", "小区", "试点", "先进", "星级", "五星级", "红色"})
+                           "幸福", "文明", "平安", "示范", "特色", "小区", "试点", "先进", "星级", "五星级", "红色",
+                           "精品", "重点", "旅游", "生态", "数字", "未来", "标杆", "样板", "宜居", "富裕"})
 
 
 # ----------------------------------------------------------------- selection
@@ -886,6 +911,7 @@ def mentions(doc: Doc) -> Doc:
     places = find_places(doc, tok)
     places += list(find_local_places(doc, tok))
     places += list(find_local_short_names(doc, tok, places))
+    places += list(find_one_character_villages(doc, places))
     places_at = {}
     for p in places:
         places_at.setdefault(p.start, p)

@@ -257,7 +257,8 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
             if c >= 0:
                 for s in subj:
                     ctx.add(s, "established", e, cs, ce, "establish-cue", 0.75)
-                    if t in ORG_TYPES:
+                    if t in ORG_TYPES and (t == "PartyOrganization" or ctx.type(s) != "PartyOrganization"):
+                        # 成立临时党支部 makes a unit; a branch founding a co-operative does not own it
                         ctx.add(e, "subOrganizationOf", s, cs, ce, "established-unit", 0.6)
     _cooperation(ctx, doc, cm, cs, ce, subj, own, cues)
 

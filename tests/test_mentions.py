@@ -34,6 +34,8 @@ CASES = [
     ("某某社区被评为全国民主法治示范社区。", "Honor", "全国民主法治示范社区"),
     # two quoted honours one after the other, one with inner quotes
     ("钱清税务所被评为“全国税务系统‘枫桥式’税务所”“浙江省青年文明号”。", "Honor", "浙江省青年文明号"),
+    # a village with a one-character name after its town, and the same name alone later
+    ("吴兴区妙西镇肇村党支部领办合作社。肇村先后获评“全国乡村旅游重点村”。", "Place", "肇村"),
     # places: administrative names and regions
     ("推进珠三角地区协同发展,助力广东省佛山市南海区。", "Place", "南海区"),
     ("推进珠三角地区协同发展。", "Place", "珠三角"),
@@ -72,6 +74,7 @@ def test_entity_found(text, typ, label):
     ("围绕中心、服务大局,推动工作落实。", "中心"),
     ("这一格局正在形成。", "格局"),
     ("深化“枫桥式”税务所建设,打造学习型党支部。", "枫桥式税务所"),
+    ("肇村获评“浙江省美丽乡村特色精品村”。", "精品村"),
     ("争创全国文明单位,力争更大突破。", None),
 ])
 def test_generic_mentions_are_not_entities(text, label):

@@ -135,6 +135,12 @@ def test_the_partner_of_one_clause_does_not_carry_to_the_next():
     assert frozenset(("鹿城区人民法院", "鹿城区市场监督管理局")) not in pairs, pairs
 
 
+def test_a_branch_founding_a_cooperative_does_not_own_it():
+    doc = process_text("开化县林山村党支部领办成立开化县林山茶叶专业合作社,带动农户增收。")
+    assert ("开化县林山村党支部", "established", "开化县林山茶叶专业合作社") in triples(doc), triples(doc)
+    assert not [t for t in triples(doc) if t[1] == "subOrganizationOf" and t[0] == "开化县林山茶叶专业合作社"]
+
+
 def test_relation_spans_are_in_the_text():
     doc = process_text(CASES[0][0])
     for r in doc.relations:
