@@ -169,6 +169,7 @@ def find_quotes(doc: Doc, tok: _Tokens):
                 yield _mk(doc, m.start(), m.end(), "Project", content, "quote-slogan", 0.55)
 
 
+DEPARTMENT_CHARS = frozenset("科处室股")  # a word + one of these before 党支部 names a department
 PLACE_TAILS = tuple("站馆室厅屋园廊院家所点角坊苑港湾") + ("基地", "中心", "阵地", "驿站")
 
 
@@ -460,8 +461,9 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
         if right_is_place or not left_has_place:
             start = e
             stop_word = text[s:e]
-    if lead_stop is not None and lead_stop == start:
-        return None, stop_word
+    if lead_stop is not None and lead_stop == start and not (
+            text[sfx_start - 1:sfx_start] in DEPARTMENT_CHARS and sfx_start - start <= 4):
+        return None, stop_word  # (感染科 and 宣传科 are departments, though 感染 and 宣传 are verbs)
     seg = text[start:sfx_start]
     if seg.count("”") > seg.count("“"):
         start += seg.rfind("”") + 1

@@ -213,6 +213,17 @@ def _vote_type(mentions) -> str:
     return max(score, key=lambda t: (score[t], t))
 
 
+def _bare_unit(label: str) -> bool:
+    """Is ``label`` only a kind of unit, with or without its party body (医院党委, 公司)?
+
+    >>> _bare_unit("医院党委"), _bare_unit("公司"), _bare_unit("某医院党委")
+    (True, True, False)
+    """
+    m = UNIT_PARTY.match(label)
+    unit = m.group(1) if m else label
+    return lx.suffixes().get(unit, ("", ""))[1] == "org"
+
+
 def _merge_short_forms(ents, place_surfaces):
     """Join a short form to the one longer name of its type that it abbreviates.
 
@@ -234,8 +245,10 @@ def _merge_short_forms(ents, place_surfaces):
             continue
         relative = short[0] if short[0] in "省市县区镇" and len(short) >= 3 else ""
         prefixed = bool(_place_prefix(e.label, place_surfaces))
-        cands = []
-        for f in located:
+        # 医院党委: the one longer 某某医院党委 of this text, placed or not
+        cands = [f for f in ents if f is not e and f.type == e.type and id(f) not in absorbed
+                 and len(f.label) > len(short) and norm(f.label).endswith(short)] if _bare_unit(short) else []
+        for f in located if not cands else ():
             if f is e or f.type != e.type or id(f) in absorbed:
                 continue
             fl = norm(f.label)

@@ -36,6 +36,10 @@ CASES = [
     ("钱清税务所被评为“全国税务系统‘枫桥式’税务所”“浙江省青年文明号”。", "Honor", "浙江省青年文明号"),
     # a village with a one-character name after its town, and the same name alone later
     ("吴兴区妙西镇肇村党支部领办合作社。肇村先后获评“全国乡村旅游重点村”。", "Place", "肇村"),
+    # a department (科/处/室) named with a verb-like word
+    ("医院党委荣获称号,感染科党支部被评为“全省党建工作示范支部”。", "PartyOrganization", "感染科党支部"),
+    # a verb before a name is not part of it
+    ("医院托管丽水市中心医院,派驻专家团队42人。", "SocialOrganization", "丽水市中心医院"),
     # places: administrative names and regions
     ("推进珠三角地区协同发展,助力广东省佛山市南海区。", "Place", "南海区"),
     ("推进珠三角地区协同发展。", "Place", "珠三角"),

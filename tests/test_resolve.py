@@ -63,3 +63,10 @@ def test_company_and_office_self_references():
     doc = process_text("国网某某市供电公司党委坚持党建引领。该公司建成红色电力驿站。")
     company = entity(doc, "国网某某市供电公司").key
     assert (company, "established") in {(r.subject, r.predicate) for r in doc.relations}
+
+
+def test_a_bare_kind_and_its_party_body_join_the_one_full_name():
+    doc = process_text("浙江大学医学院附属第一医院党委打造“医心向党”品牌。医院党委荣获“全国先进基层党组织”称号。")
+    party = [e for e in doc.entities.values() if e.type == "PartyOrganization"]
+    assert [e.label for e in party] == ["浙江大学医学院附属第一医院党委"], [(e.label, e.aliases) for e in party]
+    assert "医院党委" in party[0].aliases
