@@ -21,7 +21,8 @@ QUOTES = "“”\"「」『』‘’"
 CJK = r"\u4e00-\u9fff"
 NUM = "0-9一二三四五六七八九十两百千万几多"
 PRIORITY = {"title": 100, "list": 90, "honor": 85, "quote": 80, "suffix": 60, "person": 50,
-            "quote-slogan": 55, "quote-verb": 55, "road": 58, "selfref": 70}
+            "quote-slogan": 55, "quote-verb": 55, "road": 58, "selfref": 70,
+            "selfref-head": 55}  # a name found at the same place (集团党委 → its full name) wins over a bare kind
 TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
 QUOTE_RE = re.compile(r"[“\"「]([^“”\"「」\n]{1,60})[”\"」]")
 PERSON_RE = re.compile(r"(?:本版文字|本版撰文|文字|文\s*/|记者|通讯员|作者|撰稿|撰文|摄影|图\s*/|编辑)\s*[::]?\s*((?:[" + CJK + r"]{2,3}(?:[\s、,,]+|$))+)")
@@ -371,14 +372,15 @@ def _cue_verbs() -> frozenset:
     return frozenset(out | {"实行", "开展", "启动", "实施", "推进", "完成", "承担", "推出", "开通"})
 
 
-def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len: int = 1):
+def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len: int = 1, company: bool = False):
     """Start of the name whose type suffix begins at ``sfx_start``.
 
     Walks left over tokens until punctuation, a paragraph start or a word
     that cannot be part of a name. A verb from jieba's dictionary ends the
     name unless a cue verb (实行, 建立…) a few words further left shows the
-    name runs on to it. Returns ``(start, stop_word)``; start is None when
-    no name is found.
+    name runs on to it; in a company's name (``company``) such verbs are
+    words of the name (某某建设有限公司). Returns ``(start, stop_word)``; start
+    is None when no name is found.
     """
     text = doc.text
     floor = text.rfind("\n", 0, sfx_start) + 1
@@ -426,6 +428,8 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
         kind = _stop_kind(w, prev)
         if kind and s in places_at and places_at[s].end <= sfx_start:
             kind = ""  # 中|河街道党工委: the word starts a place inside the name
+        if kind == "weak" and company and w in NAME_VERBS():
+            kind = ""  # 第三建设有限公司, 城市发展集团
         room = sfx_start - e >= 2 or sfx_len >= 4
         if kind == "hard" and e == sfx_start and sfx_len >= 2 and len(w) >= 2 and w not in NAME_VERBS():
             return None, w  # 成立党支部, 下设党支部: the verb's object is a kind, not a name
@@ -508,7 +512,7 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
             continue
         if kind in ("org", "facility") and COUNT_AFTER.match(text, b):
             continue  # 新建110千伏变电站6座: a kind being counted, not a name
-        start, stop_word = _name_start(doc, tok, a, places_at, len(suffix))
+        start, stop_word = _name_start(doc, tok, a, places_at, len(suffix), company=typ == "Enterprise")
         if typ == "PartyOrganization" and a in named_end and (start is None or start > named_end[a]):
             start = named_end[a]  # 龙沙消防救援站|党支部: the party body of the unit just named
         if start is None:
@@ -737,9 +741,10 @@ def find_bare_heads(doc: Doc, tok: _Tokens):
     sfx = lx.suffixes()
     starts = [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
     for cs in starts:
-        for n in range(min(6, len(text) - cs - 1), 1, -1):
+        for n in range(min(9, len(text) - cs - 1), 1, -1):
             head = text[cs:cs + n]
-            if sfx.get(head, ("", ""))[1] in ("org", "facility"):
+            party = PARTY_OF_KIND.fullmatch(head)  # 公司党委, 医院党支部: the party body of the unit the text is about
+            if sfx.get(party.group(1) if party else head, ("", ""))[1] in ("org", "facility"):
                 if cs + n in tok.end_set and _opens_predicate(text, tok, cs + n):
                     yield Mention(cs, cs + n, head, "Self", head, "selfref-head", 0.6)
                 break
@@ -769,6 +774,7 @@ def bare_head(opening: str) -> str:
     return head if len(head) >= 2 and lx.suffixes().get(head, ("", ""))[1] in ("org", "facility") else ""
 
 
+PARTY_OF_KIND = re.compile("(.{1,4}?)(?:党委|党组|党总支|党支部)")  # not 机关党委: the organs' own body
 CLAUSE_STARTS = ",，。;；:：!！?？\n"
 _CLAUSE_END = re.compile("[" + CLAUSE_STARTS + "]")
 ADVERBS = re.compile("(?:先后|还|也|再次|多次|均|成功|已|曾|连续|相继|又|均已|分别|积极|先行|率先|全面|持续|不断|被)*$")

@@ -163,12 +163,14 @@ def relations(doc: Doc) -> Doc:
             continue
         cls = clauses(text, ss, se)
         sent_subject, under = [], []
+        opening_partners = []
         for ci, (cs, ce) in enumerate(cls[:2]):
             under = _under_subject(doc, smentions, cs, ce)
-            sent_subject = under or _clause_subjects(doc, smentions, cs, ce)
+            sent_subject = under or _clause_subjects(doc, smentions, cs, ce, opening_partners)
             if sent_subject or not LEAD_CLAUSE.match(text[cs:ce]):
                 break
         agents = [x for x in sent_subject if ctx.type(x) in AGENT_TYPES]
+        agents = [x for x in agents if x not in opening_partners] or agents  # A与B签订…: the topic is A
         if sent_in_para == 1:
             opener_is_slogan = not smentions
         if agents:

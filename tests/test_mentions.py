@@ -40,6 +40,8 @@ CASES = [
     ("医院党委荣获称号,感染科党支部被评为“全省党建工作示范支部”。", "PartyOrganization", "感染科党支部"),
     # a verb before a name is not part of it
     ("医院托管丽水市中心医院,派驻专家团队42人。", "SocialOrganization", "丽水市中心医院"),
+    # verbs inside a company's name are words of it
+    ("中铁十局集团第三建设有限公司党委以“铁军先锋”党建品牌为引领。", "PartyOrganization", "中铁十局集团第三建设有限公司党委"),
     # places: administrative names and regions
     ("推进珠三角地区协同发展,助力广东省佛山市南海区。", "Place", "南海区"),
     ("推进珠三角地区协同发展。", "Place", "珠三角"),

@@ -141,6 +141,12 @@ def test_a_branch_founding_a_cooperative_does_not_own_it():
     assert not [t for t in triples(doc) if t[1] == "subOrganizationOf" and t[0] == "开化县林山茶叶专业合作社"]
 
 
+def test_a_partner_is_not_the_paragraph_topic():
+    doc = process_text("台州建设集团有限公司党委推进品牌建设。\n台州建设集团有限公司与温岭市人民政府签订合作协议。"
+                       "同年荣获“省级先进集体”称号。")
+    assert not [t for t in triples(doc) if t[1] == "receivedHonor" and t[0] == "温岭市人民政府"], triples(doc)
+
+
 def test_relation_spans_are_in_the_text():
     doc = process_text(CASES[0][0])
     for r in doc.relations:

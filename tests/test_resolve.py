@@ -70,3 +70,9 @@ def test_a_bare_kind_and_its_party_body_join_the_one_full_name():
     party = [e for e in doc.entities.values() if e.type == "PartyOrganization"]
     assert [e.label for e in party] == ["浙江大学医学院附属第一医院党委"], [(e.label, e.aliases) for e in party]
     assert "医院党委" in party[0].aliases
+
+
+def test_a_bare_kind_with_its_party_suffix_refers_to_that_party_body():
+    doc = process_text("台州建设集团有限公司党委推进品牌建设。全年营收12亿元。公司党委被评为“省国资委先进基层党组织”。")
+    refs = [m for m in doc.mentions if m.text == "公司党委"]
+    assert refs and refs[0].entity == "PartyOrganization:台州建设集团有限公司党委", refs
