@@ -851,6 +851,30 @@ def find_local_short_names(doc: Doc, tok: _Tokens, places):
 TOWN_SUFFIXES = ("镇", "乡", "街道")
 
 
+def find_town_villages(doc: Doc, tok: _Tokens, places):
+    """九华乡妙源村: a town followed by one of its villages, where jieba glued
+    the two (九华|乡妙源|村) so that neither was found on its own."""
+    text = doc.text
+    taken = {(p.start, p.end) for p in places}
+    for m in TOWN_THEN_VILLAGE.finditer(text):
+        a, b = m.span()
+        town_start = next((a - n for n in (3, 2) if a - n >= 0 and _local_stem_ok(text[a - n:a])
+                           and (a - n in tok.start_set or text[a - n - 1:a - n] in "省市县区旗")), None)
+        if town_start is None:
+            continue
+        for n in (2, 3):
+            kind = VILLAGE_SUFFIX.match(text, b + n)
+            if kind and _local_stem_ok(text[b:b + n]):
+                for s, e in ((town_start, b), (b, kind.end())):
+                    if (s, e) not in taken:
+                        yield Mention(s, e, text[s:e], "Place", text[s:e], "place-local", 0.65)
+                break
+
+
+TOWN_THEN_VILLAGE = re.compile("(?:乡|镇|街道)(?=[" + CJK + "]{2,3}(?:村|社区))")
+VILLAGE_SUFFIX = re.compile("村|社区")
+
+
 def find_one_character_villages(doc: Doc, places):
     """妙西镇肇村: a village with a one-character name, right after its town,
     and wherever else that name is written."""
@@ -881,7 +905,7 @@ def _local_stem_ok(stem: str) -> bool:
         return False
     if stem in lx.stopwords() or stem in lx.verbs() or stem in LOCAL_GENERIC or stem[0] in PREPOSITIONS:
         return False
-    if stem[-1] in "的和与及在、" or stem[0] in "省市县区镇乡村" or any(stem.endswith(x) for x in LOCAL_BAD_ENDS):
+    if stem[-1] in "的和与及在、" or stem[0] in "省市县区镇乡村与和及同的" or any(stem.endswith(x) for x in LOCAL_BAD_ENDS):
         return False
     return True
 
@@ -918,6 +942,7 @@ def mentions(doc: Doc) -> Doc:
     tok = _Tokens(doc)
     places = find_places(doc, tok)
     places += list(find_local_places(doc, tok))
+    places += list(find_town_villages(doc, tok, places))
     places += list(find_local_short_names(doc, tok, places))
     places += list(find_one_character_villages(doc, places))
     places_at = {}

@@ -42,6 +42,9 @@ CASES = [
     ("医院托管丽水市中心医院,派驻专家团队42人。", "SocialOrganization", "丽水市中心医院"),
     # verbs inside a company's name are words of it
     ("中铁十局集团第三建设有限公司党委以“铁军先锋”党建品牌为引领。", "PartyOrganization", "中铁十局集团第三建设有限公司党委"),
+    # a town and its village that jieba glued together (九华|乡妙源|村)
+    ("第一检察部党支部与九华乡妙源村党支部结对共建。", "Place", "妙源村"),
+    ("第一检察部党支部与九华乡妙源村党支部结对共建。", "Place", "九华乡"),
     # places: administrative names and regions
     ("推进珠三角地区协同发展,助力广东省佛山市南海区。", "Place", "南海区"),
     ("推进珠三角地区协同发展。", "Place", "珠三角"),
