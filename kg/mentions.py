@@ -875,6 +875,25 @@ TOWN_THEN_VILLAGE = re.compile("(?:乡|镇|街道)(?=[" + CJK + "]{2,3}(?:村|�
 VILLAGE_SUFFIX = re.compile("村|社区")
 
 
+def find_ports(doc: Doc, places):
+    """宁波舟山港, 泸州港: place names and 港 make a port."""
+    text = doc.text
+    ends = {p.end: p for p in places if p.rule.startswith("place-") and p.rule != "place-region"}
+    starts = {}
+    for p in places:
+        starts.setdefault(p.end, []).append(p)
+    for end, p in sorted(ends.items()):
+        if text[end:end + 1] != "港" or text[end + 1:end + 2] in PORT_NOT:
+            continue
+        start = p.start
+        while start in starts:  # 宁波|舟山|港: places one after another
+            start = min(q.start for q in starts[start])
+        yield Mention(start, end + 1, text[start:end + 1], "Facility", text[start:end + 1], "port", 0.7)
+
+
+PORT_NOT = frozenset("务口航澳湾币股城")  # 港务集团, 港口, 港航, 港澳… are other words
+
+
 def find_one_character_villages(doc: Doc, places):
     """妙西镇肇村: a village with a one-character name, right after its town,
     and wherever else that name is written."""
@@ -954,6 +973,7 @@ def mentions(doc: Doc) -> Doc:
     cands += list(find_quotes(doc, tok))
     cands += list(find_suffix_names(doc, tok, places_at))
     cands += list(find_roads(doc, tok))
+    cands += list(find_ports(doc, places))
     cands += list(find_selfrefs(doc, tok))
     cands += list(find_bare_heads(doc, tok))
     cands += list(find_persons(doc))

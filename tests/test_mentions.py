@@ -45,6 +45,8 @@ CASES = [
     # a town and its village that jieba glued together (九华|乡妙源|村)
     ("第一检察部党支部与九华乡妙源村党支部结对共建。", "Place", "妙源村"),
     ("第一检察部党支部与九华乡妙源村党支部结对共建。", "Place", "九华乡"),
+    # a port: place names and 港, but not 港务/港口
+    ("宁波舟山港完成货物吞吐量13亿吨。", "Facility", "宁波舟山港"),
     # places: administrative names and regions
     ("推进珠三角地区协同发展,助力广东省佛山市南海区。", "Place", "南海区"),
     ("推进珠三角地区协同发展。", "Place", "珠三角"),
@@ -84,6 +86,7 @@ def test_entity_found(text, typ, label):
     ("这一格局正在形成。", "格局"),
     ("深化“枫桥式”税务所建设,打造学习型党支部。", "枫桥式税务所"),
     ("肇村获评“浙江省美丽乡村特色精品村”。", "精品村"),
+    ("温州港口岸通关更便捷,台州港务集团加快发展。", "台州港"),
     ("争创全国文明单位,力争更大突破。", None),
 ])
 def test_generic_mentions_are_not_entities(text, label):
