@@ -707,6 +707,9 @@ SELF_RE = re.compile(r"(?:我|该|本)(公司|集团|单位|局|院|厅|委|所|
                      r"|(局|院|公司|厅)机关")
 
 
+PARTY_SUFFIX = re.compile("机关党委|党委|党总支|党支部|党组")
+
+
 def _org_follows(text: str, pos: int) -> bool:
     """Does an organisation name run on from ``pos`` to the next punctuation?"""
     m = re.match("[" + CJK + r"A-Za-z0-9]{1,16}", text[pos:])
@@ -720,6 +723,11 @@ def find_selfrefs(doc: Doc, tok: _Tokens):
     text = doc.text
     for m in SELF_RE.finditer(text):
         kind = m.group(1) or m.group(2)
+        party = PARTY_SUFFIX.match(text, m.end()) if m.group(2) else None
+        if party:  # 院机关党委: the party body of the organs, a name of its own
+            yield Mention(m.start(), party.end(), text[m.start():party.end()], "PartyOrganization",
+                          text[m.start():party.end()], "organs-party", 0.8)
+            continue
         if m.start() not in tok.start_set and text[m.start()] != "该":
             continue
         if m.group(1) and text[m.start():m.start() + 1] in "本该" and text[m.end():m.end() + 1] in ("级", "地", "期", "次", "项"):

@@ -126,6 +126,7 @@ def _under_subject(doc, ms, cs, ce):
 PARTNER = re.compile("[与同]")
 QUALIFIER = re.compile("(?:我|该|本)(?:公司|集团|单位|局|院|厅|委|所|队|行|站|社|村|镇|中心|街道)$")
 JOINT = re.compile(r"\s*(?:共同|共建|共办|共创|共享|携手|合力)")  # not 联合: 联合X做 brings in X
+ORGANS = re.compile("(局|院|厅|公司|集团|委)机关")
 BOTH = re.compile(r"\s*(?:双方|两家单位|两单位)")
 
 
@@ -397,6 +398,17 @@ def _structural(ctx, doc):
                     for p in doc.mentions:
                         if p.type == "Place" and p.start == m.start and p.end < m.end and p.entity:
                             ctx.add(k, "locatedIn", p.entity, m.start, m.end, "place-compound", 0.7)
+    for k, e in doc.entities.items():  # 院机关党委: a body of the 院 the text is about
+        organs = ORGANS.match(e.label) if e.type == "PartyOrganization" else None
+        units = [u for u in doc.entities.values() if organs and u.type in ORG_TYPES - {"PartyOrganization"}
+                 and organs.group(1) in u.label]  # 集团 in 某某集团有限公司
+        if units:
+            unit = max(units, key=lambda u: (len(u.mentions), -min(x.start for x in u.mentions), u.key))
+            # under the 党委 of such a unit where there is one (a 党组 leads, it does not contain)
+            bodies = [x for x in doc.entities.values() if x.type == "PartyOrganization" and x.key != k
+                      and x.label.endswith("党委") and not x.label.endswith("机关党委") and organs.group(1) in x.label[:-2]]
+            above = max(bodies, key=lambda x: (len(x.mentions), x.key)).key if bodies else unit.key
+            ctx.add(k, "subOrganizationOf", above, e.mentions[0].start, e.mentions[0].end, "organs-unit", 0.7)
     starting = {}  # start → organisation mentions there, implied units (某法庭 of 某法庭党支部) included
     for e in doc.entities.values():
         if e.type in ORG_TYPES:

@@ -84,6 +84,11 @@ CASES = [
     # A与B签订…,共建X: both build X
     ("2024年5月,省商务厅与衢州市人民政府签订合作协议,共建跨境电商综合试验区。",
      "衢州市人民政府", "undertakes", "跨境电商综合试验区"),
+    # 院机关党委: the organs' party body, under the 院 (which a 党组 leads) or under the group's 党委
+    ("丽水市莲都区人民法院党组以“法润莲都”党建品牌为引领,院机关党委下设党支部6个。",
+     "院机关党委", "subOrganizationOf", "丽水市莲都区人民法院"),
+    ("丽水市城市建设投资集团有限公司党委下设机关党委和8个基层党委。集团机关党委开展“红旗党支部”创评。",
+     "集团机关党委", "subOrganizationOf", "丽水市城市建设投资集团有限公司党委"),
     # 该站 may be a facility
     ("街道建成“暖蜂驿站”骑手服务站,该站被评为“市级示范驿站”。",
      "暖蜂驿站", "receivedHonor", "市级示范驿站"),
