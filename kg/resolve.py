@@ -157,10 +157,14 @@ def _link_selfrefs(doc, selfrefs):
     """该公司 → the nearest organisation of that kind named before (else the
     one named most often); 我局, 本院 and a bare kind word (医院与…) → the one
     of that kind the text is about: named most often among those named before."""
+    covers = _kind_covers()
     for m in selfrefs:
         kind = m.label
+        party = re.match(r"(.+?)(党委|党组|党总支|党支部)$", kind) if m.rule == "selfref-head" else None
+        heads = tuple(h + party.group(2) for h in covers.get(party.group(1), (party.group(1),))) if party else \
+            covers.get(kind, (kind,))
         cands = [e for e in doc.entities.values() if (e.type in ORG_TYPES or e.type == "Facility") and
-                 (e.label.endswith(kind) or kind == "单位" or (kind == "司" and e.label.endswith("公司")))]
+                 (e.label.endswith(heads) or kind == "单位" or (kind == "司" and e.label.endswith("公司")))]
         if not cands:
             continue
         before = [(mm.start, e.key) for e in cands for mm in e.mentions if mm.end <= m.start]
@@ -174,6 +178,14 @@ def _link_selfrefs(doc, selfrefs):
         m.entity = key
         m.type = doc.entities[key].type
         m.confidence = 0.6
+
+
+@lru_cache(maxsize=1)
+def _kind_covers() -> dict:
+    """学校 → (中学, 小学, …): the kinds a bare kind word also refers to (resources/kind_covers.tsv)."""
+    from .resources import read_table
+
+    return {row[0]: tuple(row[1].split()) + (row[0],) for row in read_table("kind_covers.tsv")}
 
 
 UNIT_PARTY = re.compile(r"^(.{2,}?)(机关党委|党支部|党总支|党委|党组)$")
