@@ -748,7 +748,10 @@ def find_bare_heads(doc: Doc, tok: _Tokens):
     text = doc.text
     sfx = lx.suffixes()
     starts = [0] + [m.end() for m in _CLAUSE_END.finditer(text)]
+    firsts = _kind_firsts()
     for cs in starts:
+        if text[cs:cs + 1] not in firsts:
+            continue
         for n in range(min(9, len(text) - cs - 1), 1, -1):
             head = text[cs:cs + n]
             party = PARTY_OF_KIND.fullmatch(head)  # 公司党委, 医院党支部: the party body of the unit the text is about
@@ -756,6 +759,12 @@ def find_bare_heads(doc: Doc, tok: _Tokens):
                 if cs + n in tok.end_set and _opens_predicate(text, tok, cs + n):
                     yield Mention(cs, cs + n, head, "Self", head, "selfref-head", 0.6)
                 break
+
+
+@lru_cache(maxsize=1)
+def _kind_firsts() -> frozenset:
+    """First characters of the kind words (org and facility suffixes)."""
+    return frozenset(w[0] for w, (_t, kind) in lx.suffixes().items() if kind in ("org", "facility"))
 
 
 def _opens_predicate(text: str, tok: _Tokens, pos: int) -> bool:
