@@ -428,8 +428,11 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
         kind = _stop_kind(w, prev)
         if kind and s in places_at and places_at[s].end <= sfx_start:
             kind = ""  # 中|河街道党工委: the word starts a place inside the name
-        if kind == "weak" and company and w in NAME_VERBS():
+        if kind == "weak" and company and w in COMPANY_WORDS:
             kind = ""  # 第三建设有限公司, 城市发展集团
+        if w in PARTY_WORDS and i + 1 < len(tok.spans) and (company or _stop_kind(tok.text(i + 1), w)):
+            stop_word = w  # 某社区党委|联合某公司: one name ends at a party body and a verb before the next
+            break
         room = sfx_start - e >= 2 or sfx_len >= 4
         if kind == "hard" and e == sfx_start and sfx_len >= 2 and len(w) >= 2 and w not in NAME_VERBS():
             return None, w  # 成立党支部, 下设党支部: the verb's object is a kind, not a name
@@ -791,6 +794,9 @@ def bare_head(opening: str) -> str:
     return head if len(head) >= 2 and lx.suffixes().get(head, ("", ""))[1] in ("org", "facility") else ""
 
 
+COMPANY_WORDS = frozenset({"建设", "发展", "投资", "开发", "运营", "管理", "服务", "控股", "实业", "经营", "运输",
+                           "检测", "咨询", "设计", "制造", "建筑", "交易", "保障", "供应", "养护"})  # verbs that name firms
+PARTY_WORDS = frozenset({"党委", "党支部", "党总支", "党工委", "党组", "机关党委"})
 PARTY_OF_KIND = re.compile("(.{1,4}?)(?:党委|党组|党总支|党支部)")  # not 机关党委: the organs' own body
 CLAUSE_STARTS = ",，。;；:：!！?？\n"
 _CLAUSE_END = re.compile("[" + CLAUSE_STARTS + "]")
@@ -843,7 +849,8 @@ def find_local_places(doc: Doc, tok: _Tokens):
 
 def find_local_short_names(doc: Doc, tok: _Tokens, places):
     """A town or street named in full (湖坊镇) is named by its stem inside
-    the names of units there (湖坊支行, 湖坊派出所)."""
+    the names of units there (湖坊支行, 湖坊派出所), and by its full name
+    wherever else it recurs."""
     text = doc.text
     taken = {(p.start, p.end) for p in places}
     covered = set()
@@ -859,8 +866,12 @@ def find_local_short_names(doc: Doc, tok: _Tokens, places):
         at = text.find(stem)
         while at >= 0:
             end = at + len(stem)
-            if at not in covered and (at, end) not in taken and at in tok.start_set and \
-                    re.match("[" + CJK + "]", text[end:end + 1]) and not text.startswith(label, at):
+            if at in covered or (at, end) in taken:
+                pass
+            elif text.startswith(label, at):  # the full name again, where the tokens hid it
+                end = at + len(label)
+                yield Mention(at, end, label, "Place", label, "place-local", 0.65)
+            elif at in tok.start_set and re.match("[" + CJK + "]", text[end:end + 1]):
                 yield Mention(at, end, stem, "Place", label, "place-local-short", 0.6, (stem,))
             at = text.find(stem, end)
 

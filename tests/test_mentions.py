@@ -47,6 +47,9 @@ CASES = [
     ("第一检察部党支部与九华乡妙源村党支部结对共建。", "Place", "九华乡"),
     # a port: place names and 港, but not 港务/港口
     ("宁波舟山港完成货物吞吐量13亿吨。", "Facility", "宁波舟山港"),
+    # a party body, a verb, then a company: two names, not one
+    ("京都苑社区党委联合浙江绿城物业服务集团有限公司党支部打造服务阵地。", "PartyOrganization", "京都苑社区党委"),
+    ("京都苑社区党委联合浙江绿城物业服务集团有限公司党支部打造服务阵地。", "Enterprise", "浙江绿城物业服务集团有限公司"),
     # places: administrative names and regions
     ("推进珠三角地区协同发展,助力广东省佛山市南海区。", "Place", "南海区"),
     ("推进珠三角地区协同发展。", "Place", "珠三角"),

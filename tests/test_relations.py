@@ -92,6 +92,9 @@ CASES = [
     # a bare 学校 also means a 中学 (resources/kind_covers.tsv)
     ("温州市第二中学党委推进品牌建设。学校与泰顺县罗阳镇中心学校结对共建。学校入选“全省思政课示范校”。",
      "温州市第二中学", "receivedHonor", "全省思政课示范校"),
+    # a street named in full once is the same street later, where jieba's cut hid it
+    ("拱墅区米市巷街道党工委打造“米市红”品牌。2023年,米市巷街道获评“浙江省善治示范街道”。",
+     "米市巷街道", "receivedHonor", "浙江省善治示范街道"),
     # 该站 may be a facility
     ("街道建成“暖蜂驿站”骑手服务站,该站被评为“市级示范驿站”。",
      "暖蜂驿站", "receivedHonor", "市级示范驿站"),
