@@ -267,7 +267,7 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
 
 
 _WITH = re.compile("与|同|和")
-_JOINT = re.compile(r"联合([^,,。;;]{2,20}?)(?:开展|组织|进行)")
+_JOINT_ACTION = re.compile(r"联合([^,,。;;]{2,20}?)(?:开展|组织|进行)")
 
 
 def _cooperation(ctx, doc, cm, cs, ce, subj, own, cues):
@@ -288,7 +288,7 @@ def _cooperation(ctx, doc, cm, cs, ce, subj, own, cues):
         for s in (opener or left or subj):
             for p in partners[:1] + [q for q in partners[1:] if ctx.type(q) == ctx.type(partners[0])]:
                 ctx.add(s, "cooperatesWith", p, cs, ce, "cooperate-cue", 0.75)
-    m = _JOINT.search(text[cs:ce]) if "联合" in text[cs:ce] else None
+    m = _JOINT_ACTION.search(text[cs:ce]) if "联合" in text[cs:ce] else None
     if m:
         a, b = cs + m.start(1), cs + m.end(1)
         for x in cm:
@@ -400,7 +400,9 @@ def _structural(ctx, doc):
                             ctx.add(k, "locatedIn", p.entity, m.start, m.end, "place-compound", 0.7)
     for k, e in doc.entities.items():  # 院机关党委: a body of the 院 the text is about
         organs = ORGANS.match(e.label) if e.type == "PartyOrganization" else None
-        units = [u for u in doc.entities.values() if organs and u.type in ORG_TYPES - {"PartyOrganization"}
+        if organs is None:
+            continue
+        units = [u for u in doc.entities.values() if u.type in ORG_TYPES - {"PartyOrganization"}
                  and organs.group(1) in u.label]  # 集团 in 某某集团有限公司
         if units:
             unit = max(units, key=lambda u: (len(u.mentions), -min(x.start for x in u.mentions), u.key))
