@@ -1,11 +1,9 @@
 """``kg build``: articles → graph files, written all-or-nothing."""
 from __future__ import annotations
 
-from .export import atomic_writes, serialize
 from .iri import DEFAULT_BASE
 from .pipeline import BuildResult, build
-from .rdf import flatten, to_graph
-from .view import graph_html
+from .rdf import to_graph
 
 __all__ = ["build_outputs", "build_store", "graph_of_file"]
 
@@ -39,17 +37,22 @@ def build_outputs(paths, out, base=None, html=True, min_confidence=0.0, jobs=1, 
             if writer is None:
                 files.discard()
                 return result
-            files.start_sync()  # the articles' part goes to disk while the entity section is made
-            writer.finish()
+            n = len(result.extracts)
+            title = (result.extracts[0].title or "kg") if n == 1 else f"kg: {n} articles"
+            _finish(files, writer, html, title)
         finally:
             if writer is not None:
                 writer.close()
         result.entities = writer.entities
-        if html:
-            n = len(result.extracts)
-            title = (result.extracts[0].title or "kg") if n == 1 else f"kg: {n} articles"
-            files.open("graph.html").write(_page(files.path("graph.nt"), title))
     return result
+
+
+def _finish(files, writer, html: bool, title: str) -> None:
+    """Write the entity section, then graph.html from the finished graph.nt."""
+    files.start_sync()  # the articles' part goes to disk while the entity section is made
+    writer.finish()
+    if html:
+        files.open("graph.html").write(_page(files.path("graph.nt"), title))
 
 
 def _page(nt_path, title: str) -> bytes:
@@ -60,32 +63,17 @@ def _page(nt_path, title: str) -> bytes:
 
     import pyoxigraph as ox
 
-    from .view import select, to_networkx
-    from .viz import render_html
+    from .view import graph_html
 
     with tempfile.TemporaryDirectory(prefix="kg-page-") as tmp:
         store = ox.Store(tmp) if nt_path.stat().st_size > PAGE_DISK_BYTES else ox.Store()
         store.bulk_load(path=str(nt_path), format=ox.RdfFormat.N_TRIPLES)
-        sel = select(to_networkx(store), max_nodes=PAGE_MAX_NODES)
-        page = render_html(sel.graph, title=title, notes=sel.notes).encode("utf-8")
+        page = graph_html(store, title=title, max_nodes=PAGE_MAX_NODES)
         del store
     return page
 
 
 PAGE_DISK_BYTES = 64 * 1024 * 1024  # a larger graph.nt is loaded into an on-disk store for the page
-
-
-def with_ontology(ds):
-    """The dataset plus the ontology in its own named graph (the ontology's IRI)."""
-    from rdflib import URIRef
-    from rdflib.compare import to_canonical_graph
-
-    from .ontology import ontology_graph
-
-    onto = ds.graph(URIRef("https://w3id.org/dangjian-kg/ontology"))
-    for t in to_canonical_graph(ontology_graph()):  # blank nodes get stable, content-derived ids
-        onto.add(t)
-    return ds
 
 
 def graph_of_file(path, base=None, min_confidence=0.0):
@@ -99,21 +87,22 @@ def graph_of_file(path, base=None, min_confidence=0.0):
 
 def build_store(paths, store, out=None, base=None, html=True, prune=False, min_confidence=0.0):
     """Update the store folder ``store`` from ``paths``; with ``out``, also
-    write the graph files of the whole store there."""
+    write the graph files of the whole store there, as a build writes them."""
+    from .export import AtomicFiles
+    from .fastrdf import FILES, GraphWriter, article_text
     from .store import KgStore
 
-    with KgStore(store, base=base or DEFAULT_BASE) as st:
+    base = base or DEFAULT_BASE
+    with KgStore(store, base=base) as st:
         summary = st.update(paths, prune=prune, min_confidence=min_confidence)
         summary.triples = len(st)
-        articles = len(st.manifest)
-        ds = st.dataset() if out else None
-    if out:
-        g = flatten(ds, base=base or DEFAULT_BASE)
-        with atomic_writes(out) as files:
-            files["graph.ttl"] = serialize(g, "ttl")
-            files["graph.jsonld"] = serialize(g, "jsonld")
-            files["graph.nt"] = serialize(g, "nt")
-            files["graph.trig"] = serialize(with_ontology(ds), "trig")
-            if html:
-                files["graph.html"] = graph_html(g, title=f"kg: {articles} articles", max_nodes=PAGE_MAX_NODES)
+        if out and st.manifest:
+            with AtomicFiles(out) as files:
+                writer = GraphWriter({name: files.open(name) for name in FILES}, base)
+                try:
+                    for art, triples, entities in st.articles():
+                        writer.add(article_text(triples, art, entities), entities)
+                    _finish(files, writer, html, f"kg: {len(st.manifest)} articles")
+                finally:
+                    writer.close()
     return summary

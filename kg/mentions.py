@@ -264,7 +264,7 @@ def _clean_honor(label: str) -> str:
 @lru_cache(maxsize=1)
 def _honor_cue_regex():
     roles = lx.cues()
-    return re.compile("(" + "|".join(map(re.escape, roles.get("honor", ()) + roles.get("honor_weak", ()))) + ")")
+    return _words_re(roles.get("honor", ()) + roles.get("honor_weak", ()))
 
 
 def find_honors(doc: Doc):
@@ -273,7 +273,7 @@ def find_honors(doc: Doc):
     strong, weak = roles.get("honor", ()), roles.get("honor_weak", ())
     rx = _honor_cue_regex()
     for m in rx.finditer(text):
-        cue = m.group(1)
+        cue = m.group(0)
         if cue in weak and text[m.end():m.end() + 1] in ("得", "评", "批", "取", "悉") and cue == "获":
             continue
         if text[m.start() - 1:m.start()] in ("争", "创"):
@@ -600,12 +600,10 @@ def find_places(doc: Doc, tok: _Tokens):
     for s, e, _, _ in out:
         covered.update(range(s, e))
     for name, place in county_short.items():
-        at = text.find(name)
-        while at >= 0:
+        for at in _occurrences(text, name):
             if at not in covered and at in tok.start_set:
                 out.append((at, at + len(name), place, "short"))
                 covered.update(range(at, at + len(name)))
-            at = text.find(name, at + len(name))
     mentions = []
     for s, e, place, how in sorted(out, key=lambda x: x[0]):
         mentions.append(Mention(s, e, text[s:e], "Place", place.name, "place-" + how, 0.9 if how == "full" else 0.75,
@@ -689,8 +687,7 @@ def find_persons(doc: Doc):
         for nm in re.finditer(r"(?:记者|通讯员|实习生|摄影|文|图)\s*[/:：]?\s*([" + CJK + r"]{2,3})", m.group(1)):
             a = m.start(1) + nm.start(1)
             yield _mk(doc, a, a + len(nm.group(1)), "Person", nm.group(1), "byline", 0.85)
-    title_rx = TITLE_PERSON_RE
-    for m in title_rx.finditer(text):
+    for m in TITLE_PERSON_RE.finditer(text):
         rest = text[m.end():m.end() + 4]
         name = _person_name(rest)
         if not name:
@@ -797,7 +794,7 @@ def bare_head(opening: str) -> str:
 COMPANY_WORDS = frozenset({"建设", "发展", "投资", "开发", "运营", "管理", "服务", "控股", "实业", "经营", "运输",
                            "检测", "咨询", "设计", "制造", "建筑", "交易", "保障", "供应", "养护"})  # verbs that name firms
 PARTY_WORDS = frozenset({"党委", "党支部", "党总支", "党工委", "党组", "机关党委"})
-PARTY_OF_KIND = re.compile("(.{1,4}?)(?:党委|党组|党总支|党支部)")  # not 机关党委: the organs' own body
+PARTY_OF_KIND = re.compile("(.{1,4}?)(党委|党组|党总支|党支部)")  # 公司党委; not 机关党委: the organs' own body
 CLAUSE_STARTS = ",，。;；:：!！?？\n"
 _CLAUSE_END = re.compile("[" + CLAUSE_STARTS + "]")
 ADVERBS = re.compile("(?:先后|还|也|再次|多次|均|成功|已|曾|连续|相继|又|均已|分别|积极|先行|率先|全面|持续|不断|被)*$")
@@ -853,9 +850,7 @@ def find_local_short_names(doc: Doc, tok: _Tokens, places):
     wherever else it recurs."""
     text = doc.text
     taken = {(p.start, p.end) for p in places}
-    covered = set()
-    for p in places:
-        covered.update(range(p.start, p.end))
+    covered = _covered(places)
     stems = {}
     for p in places:
         if p.rule in ("place-local", "place-child") and p.label.endswith(TOWN_SUFFIXES):
@@ -863,20 +858,37 @@ def find_local_short_names(doc: Doc, tok: _Tokens, places):
             if len(stem) >= 2:
                 stems.setdefault(stem, p.label)
     for stem, label in sorted(stems.items()):
-        at = text.find(stem)
-        while at >= 0:
+        for at in _occurrences(text, stem):
             end = at + len(stem)
             if at in covered or (at, end) in taken:
-                pass
-            elif text.startswith(label, at):  # the full name again, where the tokens hid it
-                end = at + len(label)
-                yield Mention(at, end, label, "Place", label, "place-local", 0.65)
+                continue
+            if text.startswith(label, at):  # the full name again, where the tokens hid it
+                yield Mention(at, at + len(label), label, "Place", label, "place-local", 0.65)
             elif at in tok.start_set and re.match("[" + CJK + "]", text[end:end + 1]):
                 yield Mention(at, end, stem, "Place", label, "place-local-short", 0.6, (stem,))
-            at = text.find(stem, end)
 
 
 TOWN_SUFFIXES = ("镇", "乡", "街道")
+
+
+def _occurrences(text: str, name: str):
+    """Start of every occurrence of ``name`` in ``text``, left to right, none overlapping.
+
+    >>> list(_occurrences("甲村乙村甲村", "甲村"))
+    [0, 4]
+    """
+    at = text.find(name)
+    while at >= 0:
+        yield at
+        at = text.find(name, at + len(name))
+
+
+def _covered(spans) -> set:
+    """Every offset inside the ``spans`` (mentions)."""
+    out = set()
+    for p in spans:
+        out.update(range(p.start, p.end))
+    return out
 
 
 def find_town_villages(doc: Doc, tok: _Tokens, places):
@@ -907,15 +919,15 @@ def find_ports(doc: Doc, places):
     """宁波舟山港, 泸州港: place names and 港 make a port."""
     text = doc.text
     ends = {p.end: p for p in places if p.rule.startswith("place-") and p.rule != "place-region"}
-    starts = {}
+    by_end = {}
     for p in places:
-        starts.setdefault(p.end, []).append(p)
+        by_end.setdefault(p.end, []).append(p)
     for end, p in sorted(ends.items()):
         if text[end:end + 1] != "港" or text[end + 1:end + 2] in PORT_NOT:
             continue
         start = p.start
-        while start in starts:  # 宁波|舟山|港: places one after another
-            start = min(q.start for q in starts[start])
+        while start in by_end:  # 宁波|舟山|港: places one after another
+            start = min(q.start for q in by_end[start])
         yield Mention(start, end + 1, text[start:end + 1], "Facility", text[start:end + 1], "port", 0.7)
 
 
@@ -926,20 +938,16 @@ def find_one_character_villages(doc: Doc, places):
     """妙西镇肇村: a village with a one-character name, right after its town,
     and wherever else that name is written."""
     text = doc.text
-    covered = set()
-    for p in places:
-        covered.update(range(p.start, p.end))
+    covered = _covered(places)
     names = set()
     for p in places:
         m = VILLAGE_AFTER_TOWN.match(text, p.end)
         if p.label.endswith(TOWN_SUFFIXES) and m and m.group(1) not in NOT_VILLAGE and m.group(0) not in lx.stopwords():
             names.add(m.group(0))
     for name in sorted(names):
-        at = text.find(name)
-        while at >= 0:
+        for at in _occurrences(text, name):
             if at not in covered:
                 yield Mention(at, at + len(name), name, "Place", name, "place-village", 0.65)
-            at = text.find(name, at + len(name))
 
 
 VILLAGE_AFTER_TOWN = re.compile("([" + CJK + "])村(?![民委级务庄镇里落集干])")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from . import lexicon as lx
 from .doc import Doc, Relation
 from .mentions import bare_head
-from .resolve import ORG_TYPES
+from .resolve import ORG_TYPES, most_named
 
 __all__ = ["relations", "clauses"]
 
@@ -405,7 +405,7 @@ def _structural(ctx, doc):
         units = [u for u in doc.entities.values() if u.type in ORG_TYPES - {"PartyOrganization"}
                  and organs.group(1) in u.label]  # 集团 in 某某集团有限公司
         if units:
-            unit = max(units, key=lambda u: (len(u.mentions), -min(x.start for x in u.mentions), u.key))
+            unit = most_named(units)
             # under the 党委 of such a unit where there is one (a 党组 leads, it does not contain)
             bodies = [x for x in doc.entities.values() if x.type == "PartyOrganization" and x.key != k
                       and x.label.endswith("党委") and not x.label.endswith("机关党委") and organs.group(1) in x.label[:-2]]

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from . import lexicon as lx
 from .doc import Doc, Entity, Mention
-from .mentions import strip_quotes
+from .mentions import PARTY_OF_KIND, strip_quotes
 from .text import is_subsequence, norm
 
 __all__ = ["resolve", "entity_key"]
@@ -160,7 +160,7 @@ def _link_selfrefs(doc, selfrefs):
     covers = _kind_covers()
     for m in selfrefs:
         kind = m.label
-        party = re.match(r"(.+?)(党委|党组|党总支|党支部)$", kind) if m.rule == "selfref-head" else None
+        party = PARTY_OF_KIND.fullmatch(kind) if m.rule == "selfref-head" else None
         heads = tuple(h + party.group(2) for h in covers.get(party.group(1), (party.group(1),))) if party else \
             covers.get(kind, (kind,))
         cands = [e for e in doc.entities.values() if (e.type in ORG_TYPES or e.type == "Facility") and
@@ -172,12 +172,17 @@ def _link_selfrefs(doc, selfrefs):
             continue  # 医院 alone with no 医院 named before: nothing to refer to
         if m.rule == "selfref-head" or m.text[:1] in "我本":  # the unit of that kind the text is about
             named = {k for _s, k in before} or {e.key for e in cands}
-            key = max(named, key=lambda k: (len(doc.entities[k].mentions), -min(x.start for x in doc.entities[k].mentions), k))
+            key = most_named(doc.entities[k] for k in named).key
         else:
             key = max(before)[1] if before else max(cands, key=lambda e: (len(e.mentions), e.label)).key
         m.entity = key
         m.type = doc.entities[key].type
         m.confidence = 0.6
+
+
+def most_named(entities):
+    """The one the text is about: named most often, then first."""
+    return max(entities, key=lambda e: (len(e.mentions), -min(x.start for x in e.mentions), e.key))
 
 
 @lru_cache(maxsize=1)

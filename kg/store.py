@@ -178,6 +178,22 @@ class KgStore:
             raise QueryError("only SELECT and ASK queries are answered here; use kg export for graphs")
         return json.loads(result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8"))
 
+    def articles(self):
+        """Each article once, in path order: ``(light triples, entity summary)``
+        as the build wrote them (for kg.fastrdf.GraphWriter)."""
+        from .triples import from_ox
+
+        ox = _ox()
+        done = set()
+        for key in sorted(self.manifest):
+            art = self.manifest[key]["article"]
+            if art in done:  # identical files share one article graph
+                continue
+            done.add(art)
+            quads = self.store.quads_for_pattern(None, None, None, ox.NamedNode(art))
+            triples = [(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in quads]
+            yield art, triples, self.manifest[key]["entities"]
+
     def dataset(self) -> Dataset:
         """The store's content as an rdflib Dataset (for export and the view)."""
         ox = _ox()

@@ -180,7 +180,9 @@ def select(g: nx.MultiDiGraph, focus=None, depth: int = 1, types=None, max_nodes
     return Selection(out, notes)
 
 
-def graph_html(g: Graph, title: str = "kg", **selection) -> bytes:
+def graph_html(g, title: str = "kg", **selection) -> bytes:
+    """The offline page of ``g`` (an rdflib Graph or a pyoxigraph Store);
+    ``selection`` goes to ``select``."""
     from .viz import render_html
 
     sel = select(to_networkx(g), **selection)
