@@ -2,12 +2,23 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 
 import click
 
 from .errors import KgError
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
+
+
+@contextmanager
+def _kg_errors(*also):
+    """Report a KgError (or one of ``also``) as ``error: …`` and exit with 2."""
+    try:
+        yield
+    except (KgError, *also) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
 
 
 @click.group(context_settings=CONTEXT)
@@ -51,22 +62,16 @@ def build(paths, out, store, prune, base, no_html, min_confidence, jobs, schedul
     if not out and not store:
         raise click.UsageError("give an output folder (-o OUT), a store (--store DIR), or both")
     if store:
-        try:
+        with _kg_errors():
             summary = build_store(paths, store, out, base=base, html=not no_html, prune=prune,
                                   min_confidence=min_confidence)
-        except KgError as exc:
-            click.echo(f"error: {exc}", err=True)
-            sys.exit(2)
         for err in summary.errors:
             click.echo(f"error: {err}", err=True)
         click.echo(f"store {store}: {summary.line()}; {summary.triples} triples" + (f" → {out}" if out else ""))
         sys.exit(1 if summary.errors else 0)
-    try:
+    with _kg_errors():
         result = build_outputs(paths, out, base=base, html=not no_html, min_confidence=min_confidence, jobs=jobs,
                                progress=not quiet, scheduler=scheduler, max_bytes=max_bytes)
-    except KgError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
     for err in result.errors:
         click.echo(f"error: {err}", err=True)
     s = result.summary()
@@ -104,7 +109,7 @@ def export(graph, fmt, out):
     from .export import DATASET_FORMATS, FORMATS, atomic_writes, read_graph, serialize
     from .rdf import flatten
 
-    try:
+    with _kg_errors():
         ds = read_graph(graph)
         if fmt in ("graphml", "gexf"):
             data = network_bytes(flatten(ds), fmt)
@@ -113,9 +118,6 @@ def export(graph, fmt, out):
         target = Path(out)
         with atomic_writes(target.parent or ".") as files:
             files[target.name] = data
-    except KgError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
     click.echo(f"{graph} → {out} ({fmt})")
 
 
@@ -151,7 +153,7 @@ def query(query, graph, store, file, fmt, params, list_):
             extra = "".join(f"  [--param {n}=…: {d}]" for n, d in q.params)
             click.echo(f"{q.name:14s} {q.description}{extra}")
         return
-    try:
+    with _kg_errors():
         bound = {}
         for p in params:
             if "=" not in p:
@@ -169,9 +171,6 @@ def query(query, graph, store, file, fmt, params, list_):
         else:
             raise click.UsageError("give the graph to query with -g GRAPHFILE or --store DIR")
         click.echo(format_result(result, fmt), nl=False)
-    except KgError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
 
 
 @main.command(context_settings=CONTEXT)
@@ -207,19 +206,13 @@ def viz(graph, out, focus, depth, types, max_nodes, title):
     if unknown:
         raise click.BadParameter(f"unknown type(s) {', '.join(unknown)}; types are {', '.join(ENTITY_TYPES)}",
                                  param_hint="--types")
-    try:
+    with _kg_errors(ValueError):
         sel = select(to_networkx(flatten(read_graph(graph))), focus=list(focus), depth=depth, types=wanted,
                      max_nodes=max_nodes)
         html = render_html(sel.graph, title=title or Path(graph).name, notes=sel.notes).encode("utf-8")
         target = Path(out)
         with atomic_writes(target.parent) as files:
             files[target.name] = html
-    except ValueError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
-    except KgError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
     note = f" ({'; '.join(sel.notes)})" if sel.notes else ""
     click.echo(f"drew {sel.graph.number_of_nodes()} nodes and {sel.graph.number_of_edges()} edges → {out}{note}")
 
@@ -248,7 +241,7 @@ def push(graph, store, endpoint, graph_iri):
 
     if not graph and not store:
         raise click.UsageError("give a graph file or --store DIR")
-    try:
+    with _kg_errors():
         if store:
             from .store import KgStore
 
@@ -258,9 +251,6 @@ def push(graph, store, endpoint, graph_iri):
             ds = read_graph(graph)
         g = flatten(ds)
         status = do_push(serialize(g, "nt"), endpoint, graph_iri or DEFAULT_GRAPH)
-    except KgError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
     click.echo(f"pushed {len(g)} triples to <{graph_iri or DEFAULT_GRAPH}> at {endpoint} (HTTP {status})")
 
 
@@ -288,11 +278,8 @@ def serve(graph, store, host, port, timeout, limit):
 
     if not graph and not store:
         raise click.UsageError("give a graph file or --store DIR")
-    try:
+    with _kg_errors():
         server = make_server(load_store(graph, store), host, port, timeout, limit)
-    except KgError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
     click.echo(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql (Ctrl-C to stop)")
     try:
         server.serve_forever()
@@ -319,11 +306,8 @@ def validate(graph):
     from .rdf import flatten
     from .validate import validate as run
 
-    try:
+    with _kg_errors():
         report = run(flatten(read_graph(graph)))
-    except KgError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
     if report.conforms:
         click.echo(f"{graph}: conforms")
         return
@@ -368,11 +352,8 @@ def stats(graph, top, as_json):
     from .stats import stats as compute
     from .view import to_networkx
 
-    try:
+    with _kg_errors():
         result = compute(to_networkx(flatten(read_graph(graph))), top=top)
-    except KgError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
     click.echo(json.dumps(result, ensure_ascii=False, indent=1) if as_json else format_stats(result), nl=as_json)
 
 
@@ -400,11 +381,8 @@ def eval_(gold_dir, text_dir, as_json, verbose, min_confidence):
     from .build import graph_of_file
     from .evaluate import evaluate, prf
 
-    try:
+    with _kg_errors():
         report = evaluate(gold_dir, text_dir, lambda p: graph_of_file(p, min_confidence=min_confidence))
-    except KgError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(2)
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
         return
