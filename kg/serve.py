@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import threading
+from pathlib import Path
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
-from .errors import KgError
+from .errors import InputError, KgError
 
 __all__ = ["make_server", "load_store"]
 
@@ -39,9 +40,16 @@ def load_store(graph_file=None, store_dir=None):
         return KgStore(store_dir, read_only=True).store
     from .export import read_graph
 
-    ds = read_graph(graph_file)
+    path = Path(graph_file)
+    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
     st = ox.Store()
-    st.bulk_load(ds.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
+    if fmt is None or not path.is_file():  # read_graph names the problem
+        st.bulk_load(read_graph(path).serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
+        return st
+    try:  # pyoxigraph parses the file itself: no round trip through rdflib
+        st.bulk_load(path=str(path), format=fmt)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise InputError(path, f"not valid {fmt}: {exc}") from exc
     return st
 
 
