@@ -126,7 +126,6 @@ def clean(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=None)
 def _t2s_char(ch: str) -> str:
-
     out = _opencc().convert(ch)
     return out if len(out) == 1 else ch
 
