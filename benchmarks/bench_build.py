@@ -1,6 +1,6 @@
 """kg build throughput against bare jieba.lcut, peak memory, and scaling to 2 processes.
 
-usage: python benchmarks/bench_build.py [--articles N] [--seed S] [--rounds R]
+usage: python benchmarks/bench_build.py [--articles N] [--seed S] [--rounds R] [--style news|dense]
 
 Generates a corpus (benchmarks/gen_corpus.py), then in one run measures:
 bare ``jieba.lcut`` over the texts (the baseline: pure-Python jieba, its
@@ -37,9 +37,10 @@ def main():
     ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--rounds", type=int, default=3, help="interleaved repetitions; medians are reported")
+    ap.add_argument("--style", choices=("news", "dense"), default="news", help="kind of generated article (gen_corpus.py)")
     a = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="kgbench-"))
-    files = generate(tmp / "corpus", a.articles, a.seed)
+    files = generate(tmp / "corpus", a.articles, a.seed, a.style)
     texts = [f.read_text(encoding="utf-8") for f in files]
     chars = sum(len(t) for t in texts)
     jieba.setLogLevel(40)
@@ -83,7 +84,7 @@ def main():
     print(f"same graph with 1 and 2 processes: {same}")
     print(f"peak memory of this benchmark process: {mem_one:.0f} MB (jieba's baseline dictionary included)")
     # bounded memory: peak RSS of a fresh `kg build` process on the corpus and on one four times larger
-    big = generate(tmp / "corpus4", a.articles * 4, a.seed + 1)
+    big = generate(tmp / "corpus4", a.articles * 4, a.seed + 1, a.style)
     for label, folder, n in (("corpus", tmp / "corpus", len(files)), ("4x corpus", tmp / "corpus4", len(big))):
         print(f"peak memory, kg build -j 1 on the {label} ({n} articles): {_peak_rss(folder, tmp / 'outm'):.0f} MB")
 
