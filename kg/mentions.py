@@ -242,12 +242,17 @@ def find_lists(doc: Doc, places):
 HONOR_SPLIT = re.compile("以及|和|、|及|(?<=”)(?=“)")
 
 
+_HONOR_ENDS = re.compile(r"(称号|奖|荣誉|范例|单位|城市|中心|县|市|点|区|基地|乡镇|村|集体|标兵|模范|先锋|示范岗|文明号|党支部|党组织)$")
+
+
+@lru_cache(maxsize=1)
+def _honor_suffixes() -> tuple:
+    return tuple(k for k, v in lx.suffixes().items() if v[1] == "honor")
+
+
 def _honor_suffix(s: str) -> bool:
     s = strip_quotes(s)
-    sfx = lx.suffixes()
-    if re.search(r"(称号|奖|荣誉|范例|单位|城市|中心|县|市|点|区|基地|乡镇|村|集体|标兵|模范|先锋|示范岗|文明号|党支部|党组织)$", s):
-        return True
-    return any(s.endswith(k) and v[1] == "honor" for k, v in sfx.items())
+    return bool(_HONOR_ENDS.search(s)) or s.endswith(_honor_suffixes())
 
 
 def _clean_honor(label: str) -> str:
