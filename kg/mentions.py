@@ -177,7 +177,31 @@ PLACE_TAILS = tuple("站馆室厅屋园廊院家所点角坊苑港湾") + ("基�
 # ----------------------------------------------------------------- lists
 LIST_CUES = "组织开展|开展|举办|举行|承担|实施|推出|推进"
 ACT_LIST = re.compile(r"(" + LIST_CUES + r")了?([^,,。;;!?\n]{4,160}?)等(?:[" + NUM + r"\d]+(?:余|多)?[项个场次批])?([^,,。;;、\n]{0,6}?)(活动|试点工作|工作|项目|试点|行动|工程|措施)")
-STEM_LIST = re.compile(r"([" + CJK + r"A-Za-z0-9]{2,14}(?:[、和与及][" + CJK + r"A-Za-z0-9]{2,10})+)(?:两|三|四|五|六|七|八|九|十|\d+)(?:家|个|所)(公司|企业|合作社|医院|学校|银行)(党支部|党总支|党委|支部)?")
+_STEM_COUNTED = r"(?:两|三|四|五|六|七|八|九|十|\d+)(?:家|个|所)(公司|企业|合作社|医院|学校|银行)"
+STEM_LIST = re.compile(r"([" + CJK + r"A-Za-z0-9]{2,14}(?:[、和与及][" + CJK + r"A-Za-z0-9]{2,10})+)" + _STEM_COUNTED
+                       + "(党支部|党总支|党委|支部)?")
+_STEM_ANCHOR = re.compile(_STEM_COUNTED)
+_STEM_CHAR = re.compile(r"[" + CJK + r"A-Za-z0-9、\d]")  # every character a STEM_LIST match is made of
+_STEM_RUN = re.compile(r"[" + CJK + r"A-Za-z0-9、\d]*")
+
+
+def _stem_lists(text: str):
+    """``STEM_LIST.finditer(text)``, tried only on the stretches of name
+    characters that hold a count and a kind (…3家企业): the pattern is slow
+    to try at every character.
+
+    >>> [m.group(1) for m in _stem_lists("推动甲公司、乙公司2家企业党支部联建")]
+    ['推动甲公司、乙公司']
+    """
+    done = 0
+    for a in _STEM_ANCHOR.finditer(text):
+        if a.start() < done:
+            continue
+        s = a.start()
+        while s > 0 and _STEM_CHAR.match(text, s - 1):
+            s -= 1
+        done = _STEM_RUN.match(text, a.start()).end()
+        yield from STEM_LIST.finditer(text, s, done)
 
 
 def find_lists(doc: Doc, places):
@@ -210,7 +234,7 @@ def find_lists(doc: Doc, places):
                     yield _mk(doc, s, s + len(label), typ, q.group(1), "list", 0.75, (label,))
                 elif 2 <= len(strip_quotes(label)) <= 30:
                     yield _mk(doc, s, s + len(label), typ, label, "list", 0.75)
-    for m in STEM_LIST.finditer(text):
+    for m in _stem_lists(text):
         items_text, kind, party = m.group(1), m.group(2), m.group(3)
         if kind == "企业":
             kind = "公司"
@@ -574,6 +598,12 @@ def find_roads(doc: Doc, tok: _Tokens):
 
 
 # ----------------------------------------------------------------- places
+@lru_cache(maxsize=1)
+def _place_start_re():
+    """Any character a place name can start with."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(lx.place_starts())) + "]")
+
+
 def find_places(doc: Doc, tok: _Tokens):
     text = doc.text
     full = lx.place_names()
@@ -582,10 +612,11 @@ def find_places(doc: Doc, tok: _Tokens):
     out = []
     seen_full = set()
     free = 0  # longest match first, left to right: no place starts inside the previous one
-    for i, ch in enumerate(text):
-        if i < free or ch not in starts:
+    for m in _place_start_re().finditer(text):
+        i = m.start()
+        if i < free:
             continue
-        for L in starts[ch]:
+        for L in starts[m.group()]:
             w = text[i:i + L]
             if len(w) < L:
                 continue
@@ -666,15 +697,20 @@ def _surnames() -> tuple:
     return tuple(sorted(set(names), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _person_re():
+    return re.compile("(?:" + "|".join(map(re.escape, _surnames())) + ")[" + CJK + "]{1,2}")
+
+
 def _person_name(s: str):
-    """Longest plausible name at the start of ``s``: surname + 1–2 characters."""
-    for sn in _surnames():
-        if s.startswith(sn):
-            rest = s[len(sn):]
-            m = re.match("[" + CJK + "]{1,2}", rest)
-            if m:
-                return sn + m.group(0)
-    return None
+    """Longest plausible name at the start of ``s``: surname (double ones
+    first) + 1–2 characters.
+
+    >>> _person_name("欧阳明表示"), _person_name("王")
+    ('欧阳明表', None)
+    """
+    m = _person_re().match(s)
+    return m.group() if m else None
 
 
 def find_persons(doc: Doc):

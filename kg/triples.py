@@ -66,7 +66,8 @@ def _forms(t) -> tuple:
     if t.__class__ is str:
         return f"<{t}>", _TTL.get(t) or _ttl_iri(t)
     lex, lang, dt = t
-    body = '"' + lex.translate(_ESC) + '"'
+    # translate() is slow on Chinese text; most literals need no escape at all
+    body = '"' + (lex.translate(_ESC) if '"' in lex or "\\" in lex or "\n" in lex or "\r" in lex else lex) + '"'
     nt_sfx, ttl_sfx = _SUFFIX.get((lang, dt)) or _suffix(lang, dt)
     return body + nt_sfx, body + ttl_sfx
 
