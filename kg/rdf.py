@@ -13,7 +13,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from . import lexicon as lx
-from .iri import DEFAULT_BASE, KG, article_iri, entity_iri, measurement_iri, provenance_iri
+from .iri import DEFAULT_BASE, KG, article_iri, entity_iri, measurement_iri, provenance_str
 from .triples import RDF_TYPE, lit, to_rdflib
 
 __all__ = ["to_graph", "to_dataset", "flatten", "new_graph", "article_triples", "entity_triples", "merge_summaries", "merge_summary"]
@@ -144,7 +144,7 @@ def article_triples(doc, base: str = DEFAULT_BASE, min_confidence: float = 0.0) 
         add((iri, K + "mentionedIn", art))
     for m in doc.mentions:
         if m.entity in iris:
-            node = str(provenance_iri("mention", doc.sha256, m.start, m.end, base, iris[m.entity]))
+            node = provenance_str("mention", doc.sha256, m.start, m.end, base, iris[m.entity])
             add((node, RDF_TYPE, K + "Mention"))
             add((node, K + "mentionOf", iris[m.entity]))
             _trace(add, doc, node, art, m.start, m.end, m.rule, m.confidence)
@@ -152,7 +152,7 @@ def article_triples(doc, base: str = DEFAULT_BASE, min_confidence: float = 0.0) 
         if r.confidence >= min_confidence and r.subject in iris and r.object in iris:
             s, p, o = iris[r.subject], K + r.predicate, iris[r.object]
             add((s, p, o))
-            node = str(provenance_iri("evidence", doc.sha256, r.start, r.end, base, f"{s}|{p}|{o}"))
+            node = provenance_str("evidence", doc.sha256, r.start, r.end, base, f"{s}|{p}|{o}")
             add((node, RDF_TYPE, K + "Evidence"))
             add((node, _RDF_SUBJECT, s))
             add((node, _RDF_PREDICATE, p))

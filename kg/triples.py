@@ -77,9 +77,12 @@ def sort_unique(triples) -> list:
     ``(N-Triples line, s, p, o, Turtle form of o)``."""
     keyed = []
     add = keyed.append
+    forms = {}  # an article repeats most objects (types, rules, its own IRI): format each once
     for s, p, o in triples:
-        ont, ott = _forms(o)
-        add((f"<{s}> <{p}> {ont} .\n", s, p, o, ott))
+        f = forms.get(o)
+        if f is None:
+            f = forms[o] = _forms(o)
+        add((f"<{s}> <{p}> {f[0]} .\n", s, p, o, f[1]))
     keyed.sort()
     return _once(keyed)
 
@@ -225,17 +228,21 @@ def jsonld_nodes(rows) -> list[str]:
     out = []
     parts = None
     prev_s = prev_p = None
+    values = {}  # object → its JSON text, made once
     for _line, s, p, o, _ot in rows:
+        v = values.get(o)
+        if v is None:
+            v = values[o] = _json_value(o)
         if s != prev_s:
             if parts is not None:
                 out.append("".join(parts) + "]}")
-            parts = ['{"@id": ', _js(s), ", ", _KEY.get(p) or _key(p), ": [", _json_value(o)]
+            parts = ['{"@id": ', _js(s), ", ", _KEY.get(p) or _key(p), ": [", v]
             prev_s, prev_p = s, p
         elif p != prev_p:
-            parts += ["], ", _KEY.get(p) or _key(p), ": [", _json_value(o)]
+            parts += ["], ", _KEY.get(p) or _key(p), ": [", v]
             prev_p = p
         else:
-            parts += [", ", _json_value(o)]
+            parts += [", ", v]
     if parts is not None:
         out.append("".join(parts) + "]}")
     return out
