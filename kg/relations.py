@@ -195,7 +195,8 @@ def relations(doc: Doc) -> Doc:
                 current = [x for x in subj if x not in partners] or subj  # A与B签订…,与C…: A goes on, not B
                 joint = subj if partners else []
             doc.subjects.append((cs, ce, list(subj)))
-            _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues)
+            if cm:  # every relation of a clause is read from a mention in it
+                _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues)
     doc.meta["topic"] = doc_topic
     _structural(ctx, doc)
     doc.relations = sorted(ctx.rels.values(), key=lambda r: (r.start, r.subject, r.predicate, r.object))

@@ -86,6 +86,6 @@ def tokens(doc: Doc) -> Doc:
     tk = tokenizer()
     out = []
     for ps, pe, _kind in doc.paragraphs:
-        out.extend((ps + s, ps + e) for _w, s, e in tk.tokenize(doc.text[ps:pe]))
+        out += [(ps + s, ps + e) for _w, s, e in tk.tokenize(doc.text[ps:pe])]
     doc.tokens = out
     return doc

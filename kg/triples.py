@@ -124,7 +124,7 @@ def merge_rows(*sorted_rows) -> list:
 
 
 def ntriples(rows) -> str:
-    return "".join(row[0] for row in rows)
+    return "".join([row[0] for row in rows])
 
 
 @lru_cache(maxsize=4096)
