@@ -93,9 +93,12 @@ def _peak_rss(corpus, out) -> float:
     """Peak resident memory (MB) of a separate process building ``corpus``."""
     import subprocess
 
+    # VmHWM is the peak of the child's own memory. ru_maxrss is not: Linux
+    # carries the parent's resident size into it across fork and exec.
     code = ("import resource, sys; from kg.build import build_outputs; "
             "build_outputs([sys.argv[1]], sys.argv[2], html=False, jobs=1); "
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+            "hwm = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:')]; "
+            "print(hwm[0] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
     res = subprocess.run([sys.executable, "-c", code, str(corpus), str(out)], capture_output=True, text=True, check=True)
     return int(res.stdout.split()[-1]) / 1024
 
