@@ -150,11 +150,36 @@ class GraphWriter:
         names = sort_unique(entity_triples(self.entities, self.base))
         flat = merge_rows(names, sort_unique(self.relations))
         f = self.files
-        f["graph.ttl"].write(turtle(flat).encode("utf-8"))
-        f["graph.nt"].write(ntriples(flat).encode("utf-8"))
-        self._json(_json_block(flat))
+        # a chunk at a time: the whole section as text in four formats would
+        # take several times the memory of its rows
+        for chunk in _subject_chunks(flat):
+            f["graph.ttl"].write(turtle(chunk).encode("utf-8"))
+            f["graph.nt"].write(ntriples(chunk).encode("utf-8"))
+            self._json(_json_block(chunk))
         f["graph.jsonld"].write(b"\n]}\n")
-        f["graph.trig"].write(trig_graph(names, None).encode("utf-8"))
+        f["graph.trig"].write(b"{\n")
+        for chunk in _subject_chunks(names):
+            f["graph.trig"].write(trig_block(turtle(chunk), None)[2:-2].encode("utf-8"))
+        f["graph.trig"].write(b"}\n")
+
+
+CHUNK_ROWS = 20000
+
+
+def _subject_chunks(rows):
+    """``rows`` in runs of about ``CHUNK_ROWS``, each cut between two
+    subjects, so that the runs' Turtle or JSON-LD texts join into the whole's.
+
+    >>> [len(c) for c in _subject_chunks([(0, "a"), (0, "a"), (0, "b")])]
+    [3]
+    """
+    start = 0
+    while start < len(rows):
+        end = min(start + CHUNK_ROWS, len(rows))
+        while end < len(rows) and rows[end][1] == rows[end - 1][1]:
+            end += 1
+        yield rows[start:end]
+        start = end
 
 
 # ------------------------------------------------------------------ spools
