@@ -58,6 +58,9 @@ class _Ctx:
                  and x.rule != "quote-subbrand" and not MATRIX.search(doc.entities[x.entity].label)]
         self.main_brand_starts = [s for s, _ in mains]
         self.main_brands = [b for _, b in mains]  # brands that head a matrix, in text order
+        self.named = bytearray(len(doc.text) + 1)  # 1 where a name is: words there are not cues
+        for x in doc.mentions:
+            self.named[x.start:x.end] = b"\x01" * (x.end - x.start)
 
     def add(self, s, p, o, start, end, rule, conf):
         if not s or not o or s == o:
@@ -130,11 +133,14 @@ ORGANS = re.compile("(局|院|厅|公司|集团|委)机关")
 BOTH = re.compile(r"\s*(?:双方|两家单位|两单位)")
 
 
-def _find_cue(text, cs, pos, cues):
-    """Last cue from ``cues`` between ``cs`` and ``pos``."""
+def _find_cue(text, cs, pos, cues, named=None):
+    """Last cue from ``cues`` between ``cs`` and ``pos`` that is not inside a
+    name (``named[i]`` set: 住房和城乡建设厅 holds 建设 and 和, but no verb)."""
     best = -1
     for c in cues:
         i = text.rfind(c, cs, pos)
+        while i > best and named is not None and named[i]:
+            i = text.rfind(c, cs, i)
         if i >= 0 and i > best and not text.startswith("的", i + len(c)):
             best = i
     return best
@@ -223,7 +229,7 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
             for s in subj:
                 ctx.add(s, "undertakes", e, cs, ce, "project-subject", 0.65)
         elif t == "Honor":
-            cue = _find_cue(text, cs, m.start, cues.get("honor", ()) + cues.get("honor_weak", ()))
+            cue = _find_cue(text, cs, m.start, cues.get("honor", ()) + cues.get("honor_weak", ()), ctx.named)
             if cue < 0 or text[max(cs, cue - 1):cue] in ("争", "创"):
                 continue
             before = [x for x in cm if x.end <= cue and x.entity != e
@@ -244,20 +250,20 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
                     if place:
                         ctx.add(place, "receivedHonor", e, cs, ce, "honor-city", 0.6)
         elif t == "Activity":
-            if _find_cue(text, cs, m.start, cues.get("organize", ())) >= 0:
+            if _find_cue(text, cs, m.start, cues.get("organize", ()), ctx.named) >= 0:
                 for s in subj:
                     ctx.add(s, "organized", e, cs, ce, "activity-cue", 0.75)
         elif t == "Document":
-            if _find_cue(text, ss, m.start, cues.get("issue", ())) >= 0:
+            if _find_cue(text, ss, m.start, cues.get("issue", ()), ctx.named) >= 0:
                 for s in subj:
                     ctx.add(s, "issued", e, cs, ce, "issue-cue", 0.85)
-        c = _find_cue(text, cs, m.start, cues.get("contains", ())) if t in ORG_TYPES else -1
+        c = _find_cue(text, cs, m.start, cues.get("contains", ()), ctx.named) if t in ORG_TYPES else -1
         if c >= 0 and not PARTNER.search(text, c, m.start):  # 所属A与B签订: B is A's partner, not a unit
             for s in subj:
                 if ctx.type(s) in ORG_TYPES:
                     ctx.add(e, "subOrganizationOf", s, cs, ce, "contains-cue", 0.75)
         if t in ORG_TYPES | {"Facility"}:
-            c = _find_cue(text, cs, m.start, cues.get("establish", ()))
+            c = _find_cue(text, cs, m.start, cues.get("establish", ()), ctx.named)
             if c >= 0:
                 for s in subj:
                     ctx.add(s, "established", e, cs, ce, "establish-cue", 0.75)
@@ -268,6 +274,8 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
 
 
 _WITH = re.compile("与|同|和")
+_JOINED = re.compile("联合")
+_JOINED_AFTER = re.compile("等|开展|组织|举办|进行|共建|共同")
 _JOINT_ACTION = re.compile(r"联合([^,,。;;]{2,20}?)(?:开展|组织|进行)")
 
 
@@ -275,6 +283,8 @@ def _cooperation(ctx, doc, cm, cs, ce, subj, own, cues):
     text = doc.text
     coop = cues.get("cooperate", ())
     for m in _WITH.finditer(text[cs:ce]):
+        if ctx.named[cs + m.start()]:
+            continue  # 住房和城乡建设厅: part of a name
         a = cs + m.end()
         rest = text[a:ce]
         hit = min((i for i in map(rest.find, coop) if i >= 0), default=-1)
@@ -289,7 +299,25 @@ def _cooperation(ctx, doc, cm, cs, ce, subj, own, cues):
         for s in (opener or left or subj):
             for p in partners[:1] + [q for q in partners[1:] if ctx.type(q) == ctx.type(partners[0])]:
                 ctx.add(s, "cooperatesWith", p, cs, ce, "cooperate-cue", 0.75)
-    m = _JOINT_ACTION.search(text[cs:ce]) if "联合" in text[cs:ce] else None
+    if "联合" not in text[cs:ce]:
+        return
+    for m in _JOINED.finditer(text, cs, ce):  # 联合A、B等共建单位: A and B
+        if ctx.named[m.start()]:
+            continue
+        pos, by_start = m.end(), {}
+        for x in cm:
+            if ctx.type(x.entity) in AGENT_TYPES and x.end - x.start > by_start.get(x.start, (0, 0))[0]:
+                by_start[x.start] = (x.end - x.start, x)
+        partners = []
+        while pos in by_start:
+            x = by_start[pos][1]
+            partners.append(x.entity)
+            pos = x.end + (1 if text[x.end:x.end + 1] in ("、", "和", "及", "与") else 0)
+        if partners and _JOINED_AFTER.match(text, pos):  # 联合A在村里建立…: too loose to read
+            for s in subj:
+                for x in partners:
+                    ctx.add(s, "cooperatesWith", x, cs, ce, "joint-list", 0.65)
+    m = _JOINT_ACTION.search(text[cs:ce])
     if m:
         a, b = cs + m.start(1), cs + m.end(1)
         for x in cm:

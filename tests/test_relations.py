@@ -158,6 +158,30 @@ def test_a_partner_is_not_the_paragraph_topic():
     assert not [t for t in triples(doc) if t[1] == "receivedHonor" and t[0] == "温岭市人民政府"], triples(doc)
 
 
+def test_words_inside_a_name_are_not_cues():
+    # 住房和城乡建设厅 holds 和 (with) and 建设 (build): neither is a verb here
+    doc = process_text("鼓楼区华侨路街道党工委联合江苏省住房和城乡建设厅、江苏银行鼓楼支行等8家单位共建“红色物业联盟”。")
+    assert not [t for t in triples(doc) if t[1] == "established" and t[2] == "江苏银行鼓楼支行"], triples(doc)
+
+
+@pytest.mark.parametrize("text,partners", [
+    ("鼓楼区华侨路街道党工委联合江苏省住房和城乡建设厅、江苏银行鼓楼支行等8家单位共建“红色物业联盟”。",
+     {"江苏省住房和城乡建设厅", "江苏银行鼓楼支行"}),
+    ("龙湾区永中街道党工委联合温州市龙湾区市场监督管理局和温州农商银行龙湾支行开展“红色代办”服务。",
+     {"温州市龙湾区市场监督管理局", "温州农商银行龙湾支行"}),
+])
+def test_units_listed_after_lianhe_are_partners(text, partners):
+    doc = process_text(text)
+    pairs = {frozenset((s, o)) for s, p, o in triples(doc) if p == "cooperatesWith"}
+    subject = next(e.label for e in doc.entities.values() if e.label.endswith("街道党工委"))
+    assert {frozenset((subject, x)) for x in partners} <= pairs, pairs
+
+
+def test_lianhe_then_an_unrelated_verb_is_not_read():
+    doc = process_text("青山村党支部联合某县农业技术推广中心在村里建立科技小院。")
+    assert not [t for t in triples(doc) if t[1] == "cooperatesWith"], triples(doc)
+
+
 def test_relation_spans_are_in_the_text():
     doc = process_text(CASES[0][0])
     for r in doc.relations:
