@@ -893,13 +893,17 @@ def find_local_places(doc: Doc, tok: _Tokens):
 def find_local_short_names(doc: Doc, tok: _Tokens, places):
     """A town or street named in full (湖坊镇) is named by its stem inside
     the names of units there (湖坊支行, 湖坊派出所), and by its full name
-    wherever else it recurs."""
+    wherever else it recurs; so is a village or community (上塘村), by its
+    full name only."""
     text = doc.text
     taken = {(p.start, p.end) for p in places}
     covered = _covered(places)
     stems = {}
     for p in places:
-        if p.rule in ("place-local", "place-child") and p.label.endswith(TOWN_SUFFIXES):
+        if p.rule in ("place-local", "place-child") and p.label.endswith(TOWN_SUFFIXES + VILLAGE_SUFFIXES):
+            if p.label.endswith(VILLAGE_SUFFIXES):
+                stems.setdefault(p.label, p.label)
+                continue
             stem = p.label[:-2] if p.label.endswith("街道") else p.label[:-1]
             if len(stem) >= 2:
                 stems.setdefault(stem, p.label)
@@ -915,6 +919,7 @@ def find_local_short_names(doc: Doc, tok: _Tokens, places):
 
 
 TOWN_SUFFIXES = ("镇", "乡", "街道")
+VILLAGE_SUFFIXES = ("村", "社区")
 
 
 def _occurrences(text: str, name: str):

@@ -193,7 +193,7 @@ def _kind_covers() -> dict:
     return {row[0]: tuple(row[1].split()) + (row[0],) for row in read_table("kind_covers.tsv")}
 
 
-UNIT_PARTY = re.compile(r"^(.{2,}?)(机关党委|党支部|党总支|党委|党组)$")
+UNIT_PARTY = re.compile(r"^(.+?)(机关党委|党支部|党总支|党工委|党委|党组)$")
 
 
 def _implied_units(ents):
@@ -230,15 +230,19 @@ def _vote_type(mentions) -> str:
     return max(score, key=lambda t: (score[t], t))
 
 
-def _bare_unit(label: str) -> bool:
-    """Is ``label`` only a kind of unit, with or without its party body (医院党委, 公司)?
+LOCAL_KINDS = frozenset({"村", "社区", "街道", "镇", "乡"})  # places that have party bodies of their own
 
-    >>> _bare_unit("医院党委"), _bare_unit("公司"), _bare_unit("某医院党委")
-    (True, True, False)
+
+def _bare_unit(label: str) -> bool:
+    """Is ``label`` only a kind of unit, with or without its party body
+    (医院党委, 公司), or the party body of a kind of place (村党委, 街道党工委)?
+
+    >>> _bare_unit("医院党委"), _bare_unit("公司"), _bare_unit("某医院党委"), _bare_unit("街道党工委"), _bare_unit("村")
+    (True, True, False, True, False)
     """
     m = UNIT_PARTY.match(label)
     unit = m.group(1) if m else label
-    return lx.suffixes().get(unit, ("", ""))[1] == "org"
+    return lx.suffixes().get(unit, ("", ""))[1] == "org" or (m is not None and unit in LOCAL_KINDS)
 
 
 def _merge_short_forms(ents, place_surfaces):
@@ -265,6 +269,9 @@ def _merge_short_forms(ents, place_surfaces):
         # 医院党委: the one longer 某某医院党委 of this text, placed or not
         cands = [f for f in ents if f is not e and f.type == e.type and id(f) not in absorbed
                  and len(f.label) > len(short) and norm(f.label).endswith(short)] if _bare_unit(short) else []
+        # 梅岭街道党工委 is a short form of 某市梅岭街道党工委: one unit, not two to choose from
+        cands = [f for f in cands if not any(g is not f and len(g.label) > len(f.label)
+                                             and norm(g.label).endswith(norm(f.label)) for g in cands)]
         for f in located if not cands else ():
             if f is e or f.type != e.type or id(f) in absorbed:
                 continue

@@ -113,3 +113,11 @@ def test_mention_offsets_slice_the_text():
     doc = process_text("宁波市北仑区市场监督管理局党组打造“红色市监”党建品牌,获评全省先进基层党组织。")
     for m in doc.mentions:
         assert doc.text[m.start:m.end] == m.text
+
+
+def test_a_village_named_once_in_full_is_found_again():
+    doc = process_text("莆田市秀屿区东峤镇上塘村：党建引领共富路\n上塘村党委成立珠宝产业合作社。上塘村先后被评为“全国乡村治理示范村”。")
+    labels = {e.label for e in doc.entities.values()}
+    assert "上塘村党委" in labels and "塘村党委" not in labels, labels
+    honours = {(doc.entities[r.subject].label, doc.entities[r.object].label) for r in doc.relations if r.predicate == "receivedHonor"}
+    assert ("上塘村", "全国乡村治理示范村") in honours, honours

@@ -1,3 +1,6 @@
+"""Entity resolution on short texts of our own."""
+import pytest
+
 from kg import process_text
 
 
@@ -70,6 +73,20 @@ def test_a_bare_kind_and_its_party_body_join_the_one_full_name():
     party = [e for e in doc.entities.values() if e.type == "PartyOrganization"]
     assert [e.label for e in party] == ["浙江大学医学院附属第一医院党委"], [(e.label, e.aliases) for e in party]
     assert "医院党委" in party[0].aliases
+
+
+@pytest.mark.parametrize("text,full,bare", [
+    ("高迁村党委发展民宿经济。村党委书记王建军介绍,村党委被评为“全省先进基层党组织”。", "高迁村党委", "村党委"),
+    ("今年以来,月河街道党工委打造“月河红”品牌。街道党工委书记李华表示,将深化治理。", "月河街道党工委", "街道党工委"),
+    # the full name and its short form are one unit, not two to choose from
+    ("今年以来,湖州市吴兴区月河街道党工委打造“月河红”品牌。下一步,月河街道党工委将深化治理。街道党工委书记李华表示……",
+     "湖州市吴兴区月河街道党工委", "街道党工委"),
+])
+def test_the_party_body_of_a_kind_of_place_joins_the_one_full_name(text, full, bare):
+    doc = process_text(text)
+    party = [e for e in doc.entities.values() if e.type == "PartyOrganization"]
+    assert [e.label for e in party] == [full], [(e.label, e.aliases) for e in party]
+    assert bare in party[0].aliases
 
 
 def test_a_bare_kind_with_its_party_suffix_refers_to_that_party_body():
