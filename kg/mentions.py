@@ -542,7 +542,7 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
         nxt = text[b:b + 2]
         if any(nxt.startswith(x) for x in RIGHT_EXCLUDE.get(suffix, ())):
             continue
-        if kind in ("org", "facility") and COUNT_AFTER.match(text, b):
+        if kind in ("org", "facility", "project") and COUNT_AFTER.match(text, b):
             continue  # 新建110千伏变电站6座: a kind being counted, not a name
         start, stop_word = _name_start(doc, tok, a, places_at, len(suffix), company=typ == "Enterprise")
         if typ == "PartyOrganization" and a in named_end and (start is None or start > named_end[a]):

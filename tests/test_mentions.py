@@ -103,6 +103,7 @@ def test_generic_mentions_are_not_entities(text, label):
 @pytest.mark.parametrize("text,label", [
     ("全年新建110千伏变电站6座、线路186.5公里。", "110千伏变电站"),
     ("组建青年党员突击队12支,奋战在抢修一线。", "青年党员突击队"),
+    ("炼油一部开展技术攻关项目35项,解决生产难题。", "技术攻关项目"),
 ])
 def test_a_kind_being_counted_is_not_a_name(text, label):
     doc = process_text(text)
