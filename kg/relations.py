@@ -264,7 +264,7 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
                     ctx.add(e, "subOrganizationOf", s, cs, ce, "contains-cue", 0.75)
         if t in ORG_TYPES | {"Facility"}:
             c = _find_cue(text, cs, m.start, cues.get("establish", ()), ctx.named)
-            if c >= 0:
+            if c >= 0 and not GOAL_AFTER.match(text, m.end):  # 以建设X为目标: X is not built yet
                 for s in subj:
                     ctx.add(s, "established", e, cs, ce, "establish-cue", 0.75)
                     if t in ORG_TYPES and (t == "PartyOrganization" or ctx.type(s) != "PartyOrganization"):
@@ -273,6 +273,7 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
     _cooperation(ctx, doc, cm, cs, ce, subj, own, cues)
 
 
+GOAL_AFTER = re.compile("为(?:目标|方向)")
 _WITH = re.compile("与|同|和")
 _JOINED = re.compile("联合")
 _JOINED_AFTER = re.compile("等|开展|组织|举办|进行|共建|共同")

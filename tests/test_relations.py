@@ -128,6 +128,11 @@ def test_goal_is_not_an_honour_received():
     assert not [r for r in doc.relations if r.predicate == "receivedHonor"]
 
 
+def test_a_unit_to_be_built_as_a_goal_is_not_established():
+    doc = process_text("某市第一人民医院党委表示,医院将以建设区域医疗中心为目标,推动资源下沉。")
+    assert not [t for t in triples(doc) if t[1] == "established"], triples(doc)
+
+
 def test_a_bare_kind_word_refers_only_to_a_unit_of_that_kind():
     doc = process_text("某县供电公司党委打造“光明驿站”品牌。展馆被评为“市级示范点”。")
     assert not [r for r in doc.relations if r.predicate == "receivedHonor"], triples(doc)
