@@ -155,6 +155,12 @@ def place_starts() -> dict:
 
 
 @lru_cache(maxsize=1)
+def national_prefixes() -> tuple:
+    """Names of national bodies that open their local branches' names (国网, 中国石化), longest first."""
+    return tuple(sorted(read_lines("national_prefixes.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def regions() -> tuple:
     return tuple(sorted(read_lines("regions.txt"), key=len, reverse=True))
 

@@ -340,13 +340,6 @@ def _place_of(doc, key):
     return None
 
 
-@lru_cache(maxsize=1)
-def _national_prefixes() -> frozenset:
-    from .resources import read_lines
-
-    return frozenset(read_lines("national_prefixes.txt"))
-
-
 def _opening_place(name: str, places: dict):
     """The place entity (in ``places``, name → key) whose full or short name
     opens ``name``, when the tokenizer hid it (与宁德某公司 cut as 与宁/德某)."""
@@ -367,7 +360,7 @@ def _locating(p, m, label) -> bool:
         return p.rule.startswith("place-")
     if any(x.level == "county" for x in lx.place_names().get(p.label, ())):
         return True
-    return p.start == m.start or m.text[:p.start - m.start] in _national_prefixes()  # 国网|台州供电公司
+    return p.start == m.start or m.text[:p.start - m.start] in lx.national_prefixes()  # 国网|台州供电公司
 
 
 def _org_names(doc) -> dict:

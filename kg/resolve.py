@@ -269,6 +269,10 @@ def _merge_short_forms(ents, place_surfaces):
         # 医院党委: the one longer 某某医院党委 of this text, placed or not
         cands = [f for f in ents if f is not e and f.type == e.type and id(f) not in absorbed
                  and len(f.label) > len(short) and norm(f.label).endswith(short)] if _bare_unit(short) else []
+        if not cands:  # 镇海炼化公司 → 中国石化镇海炼化公司: the national body's name dropped
+            whole = norm(e.label)
+            cands = [f for f in ents if f is not e and f.type == e.type and id(f) not in absorbed
+                     and any(norm(f.label) == norm(p) + whole for p in lx.national_prefixes())]
         # 梅岭街道党工委 is a short form of 某市梅岭街道党工委: one unit, not two to choose from
         cands = [f for f in cands if not any(g is not f and len(g.label) > len(f.label)
                                              and norm(g.label).endswith(norm(f.label)) for g in cands)]

@@ -89,6 +89,12 @@ def test_the_party_body_of_a_kind_of_place_joins_the_one_full_name(text, full, b
     assert bare in party[0].aliases
 
 
+def test_a_name_without_its_national_body_joins_the_full_name():
+    doc = process_text("中国石化某某炼化公司党委打造“蓝色引擎”品牌。某某炼化公司党委荣获“中央企业先进基层党组织”称号。")
+    party = [e for e in doc.entities.values() if e.type == "PartyOrganization"]
+    assert [e.label for e in party] == ["中国石化某某炼化公司党委"], [(e.label, e.aliases) for e in party]
+
+
 def test_a_bare_kind_with_its_party_suffix_refers_to_that_party_body():
     doc = process_text("台州建设集团有限公司党委推进品牌建设。全年营收12亿元。公司党委被评为“省国资委先进基层党组织”。")
     refs = [m for m in doc.mentions if m.text == "公司党委"]
