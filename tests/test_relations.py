@@ -128,6 +128,16 @@ def test_goal_is_not_an_honour_received():
     assert not [r for r in doc.relations if r.predicate == "receivedHonor"]
 
 
+@pytest.mark.parametrize("text,hall", [
+    ("西城街道某某社区党委打造“邻里议事厅”,协调解决民生问题。", "邻里议事厅"),
+    ("某某社区党委打造“居民客厅”,方便群众议事。", "居民客厅"),
+])
+def test_a_hall_is_a_facility_the_subject_builds(text, hall):
+    doc = process_text(text)
+    assert {e.label: e.type for e in doc.entities.values()}.get(hall) == "Facility", triples(doc)
+    assert [t for t in triples(doc) if t[1] == "established" and t[2] == hall], triples(doc)
+
+
 def test_a_unit_to_be_built_as_a_goal_is_not_established():
     doc = process_text("某市第一人民医院党委表示,医院将以建设区域医疗中心为目标,推动资源下沉。")
     assert not [t for t in triples(doc) if t[1] == "established"], triples(doc)
