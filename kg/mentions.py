@@ -537,8 +537,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
                     continue  # 格局, 大局: the suffix is the tail of a common word
                 if ts < a and _stop_kind(text[ts:a]) == "hard" and len(suffix) >= 2:
                     continue  # 推进改革: a verb and its object glued into one token
-                if ts < a and len(suffix) == 1 and _common_word(text[a - 1:a + 1]):
-                    continue  # 服务大局, 年轻干部: the suffix is the tail of a common word
+                if ts < a and len(suffix) == 1 and _common_word(text[a - 1:a + 1]) and not _common_word(text[ts:a]):
+                    continue  # 服务大局, 年轻干部: the suffix is the tail of a common word (but 民政|局 is a bureau)
         nxt = text[b:b + 2]
         if any(nxt.startswith(x) for x in RIGHT_EXCLUDE.get(suffix, ())):
             continue

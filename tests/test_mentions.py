@@ -122,3 +122,11 @@ def test_a_village_named_once_in_full_is_found_again():
     assert "上塘村党委" in labels and "塘村党委" not in labels, labels
     honours = {(doc.entities[r.subject].label, doc.entities[r.object].label) for r in doc.relations if r.predicate == "receivedHonor"}
     assert ("上塘村", "全国乡村治理示范村") in honours, honours
+
+
+@pytest.mark.parametrize("text,label", [
+    ("社区联合武侯区民政局开展关爱活动。", "武侯区民政局"),   # 政局 is a word, but 民政 is too: 民政|局
+    ("某县财政局召开会议。", "某县财政局"),
+])
+def test_a_bureau_whose_tail_is_a_common_word_is_found(text, label):
+    assert label in {e.label for e in process_text(text).entities.values()}
