@@ -691,8 +691,10 @@ CHILD_RE = re.compile(r"([" + CJK + r"]{2,3}?)(街道|镇|乡|村|社区)")
 
 # ----------------------------------------------------------------- persons
 TITLES = ("党支部书记", "党委书记", "党总支书记", "第一书记", "书记", "副书记", "主任", "副主任", "局长", "副局长", "院长",
-          "副院长", "站长", "所长", "队长", "董事长", "总经理", "经理", "村长", "社长", "理事长", "会长", "主席", "负责人", "党员")
+          "副院长", "站长", "所长", "队长", "董事长", "总经理", "经理", "村长", "社长", "理事长", "会长", "主席", "负责人", "党员",
+          "驾驶员", "民警", "辅警", "医生", "医师", "护士", "教师", "网格员", "技师", "工程师")
 TITLE_PERSON_RE = re.compile("(?:" + "|".join(TITLES) + ")")
+NAME_FOLLOWERS = "说表介带指兼称认强坦告被获荣当"  # first characters of what follows a name: 表示, 被评为, 荣获, 当选
 INLINE_BYLINE = re.compile(r"[((]\s*((?:(?:记者|通讯员|实习生|摄影|文|图)\s*[/:：]?\s*[" + CJK + r"]{2,3}\s*)+)[))]")
 
 
@@ -734,15 +736,17 @@ def find_persons(doc: Doc):
             a = m.start(1) + nm.start(1)
             yield _mk(doc, a, a + len(nm.group(1)), "Person", nm.group(1), "byline", 0.85)
     for m in TITLE_PERSON_RE.finditer(text):
+        if text.rfind("“", 0, m.start()) > text.rfind("”", 0, m.start()):
+            continue  # inside a quoted name: “为民警阳光”工程
         rest = text[m.end():m.end() + 4]
         name = _person_name(rest)
         if not name:
             continue
         after = text[m.end() + len(name):m.end() + len(name) + 1]
-        if len(name) == 3 and after and re.match("[" + CJK + "]", after) and after not in "说表介带指兼称认强坦告":
+        if len(name) == 3 and after and re.match("[" + CJK + "]", after) and after not in NAME_FOLLOWERS:
             name = name[:2]
             after = text[m.end() + 2:m.end() + 3]
-        if after and re.match("[" + CJK + "]", after) and after not in "说表介带指兼称认强坦告等在和与":
+        if after and re.match("[" + CJK + "]", after) and after not in NAME_FOLLOWERS + "等在和与":
             continue
         a = m.end()
         yield _mk(doc, a, a + len(name), "Person", name, "title-person", 0.6)

@@ -65,6 +65,9 @@ CASES = [
     # persons in bylines and after titles
     ("□本版文字 周一鸣 林小雨\n正文。", "Person", "林小雨"),
     ("村党支部书记王建国带领党员上门走访。", "Person", "王建国"),
+    ("社区党委书记刘晓燕被评为“全国优秀党务工作者”。", "Person", "刘晓燕"),
+    ("驾驶员王海燕荣获“全国五一劳动奖章”。", "Person", "王海燕"),
+    ("急诊科护士陈丽华当选省人大代表。", "Person", "陈丽华"),
 ]
 
 
@@ -130,3 +133,8 @@ def test_a_village_named_once_in_full_is_found_again():
 ])
 def test_a_bureau_whose_tail_is_a_common_word_is_found(text, label):
     assert label in {e.label for e in process_text(text).entities.values()}
+
+
+def test_a_title_inside_a_quoted_name_heads_no_person():
+    doc = process_text("某县公安局实施“为民警阳光”工程。")
+    assert not [e for e in doc.entities.values() if e.type == "Person"]
