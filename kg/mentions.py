@@ -1015,7 +1015,7 @@ def _local_stem_ok(stem: str) -> bool:
         return False
     if stem in lx.stopwords() or stem in lx.verbs() or stem in LOCAL_GENERIC or stem[0] in PREPOSITIONS:
         return False
-    if stem[-1] in "的和与及在、" or stem[0] in "省市县区镇乡村与和及同的" or any(stem.endswith(x) for x in LOCAL_BAD_ENDS):
+    if stem[-1] in "的和与及在、" or stem[0] in "省市县区镇乡村与和及同的最" or any(stem.endswith(x) for x in LOCAL_BAD_ENDS):
         return False
     return True
 
@@ -1075,16 +1075,23 @@ def mentions(doc: Doc) -> Doc:
 
 
 def _select_places(places, names):
-    """Places may nest in names but not in titles; longest place wins."""
+    """Places may nest in names but not in titles; longest place wins. A
+    place the gazetteer does not know is not read inside an honour's name
+    (四川省最美社区 names no 最美社区)."""
     size = max((m.end for m in list(places) + list(names)), default=0)
     in_title = bytearray(size)
+    in_honor = bytearray(size)
     for m in names:
         if m.type == "Document":
             in_title[m.start:m.end] = b"\x01" * (m.end - m.start)
+        elif m.type == "Honor":
+            in_honor[m.start:m.end] = b"\x01" * (m.end - m.start)
     taken = bytearray(size)
     out = []
     for p in sorted(places, key=lambda m: (-(m.end - m.start), m.start)):
         if in_title[p.start] and in_title[p.end - 1] or 1 in taken[p.start:p.end]:
+            continue
+        if in_honor[p.start] and in_honor[p.end - 1] and p.rule in ("place-local", "place-child", "place-local-short"):
             continue
         out.append(p)
         taken[p.start:p.end] = b"\x01" * (p.end - p.start)

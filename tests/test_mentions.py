@@ -140,3 +140,9 @@ def test_a_bureau_whose_tail_is_a_common_word_is_found(text, label):
 def test_a_title_inside_a_quoted_name_heads_no_person():
     doc = process_text("某县公安局实施“为民警阳光”工程。")
     assert not [e for e in doc.entities.values() if e.type == "Person"]
+
+
+def test_no_unknown_place_is_read_inside_an_honour():
+    doc = process_text("某某社区获评“四川省最美社区”,社区党委获评“全省先进基层党组织”。")
+    places = {e.label for e in doc.entities.values() if e.type == "Place"}
+    assert "最美社区" not in places and "四川省" in places, places
