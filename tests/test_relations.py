@@ -131,6 +131,7 @@ def test_goal_is_not_an_honour_received():
 @pytest.mark.parametrize("text,hall", [
     ("西城街道某某社区党委打造“邻里议事厅”,协调解决民生问题。", "邻里议事厅"),
     ("某某社区党委打造“居民客厅”,方便群众议事。", "居民客厅"),
+    ("某某社区党委建成“邻里食堂”,为老人提供助餐服务。", "邻里食堂"),
 ])
 def test_a_hall_is_a_facility_the_subject_builds(text, hall):
     doc = process_text(text)
