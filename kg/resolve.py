@@ -258,6 +258,9 @@ def _merge_short_forms(ents, place_surfaces):
     places = [e for e in ents if e.type == "Place" and lx.ancestors(e.label)]
     home = max(places, key=lambda e: (len(e.mentions), e.label)).label if places else ""
     home_chain = {p.name for p in lx.ancestors(home)} if home else set()
+    by_label = {}
+    for e in ents:
+        by_label.setdefault(norm(e.label), []).append(e)
     for e in ents:
         if e.type in ("Place", "Document", "Person"):
             continue
@@ -271,8 +274,8 @@ def _merge_short_forms(ents, place_surfaces):
                  and len(f.label) > len(short) and norm(f.label).endswith(short)] if _bare_unit(short) else []
         if not cands:  # 镇海炼化公司 → 中国石化镇海炼化公司: the national body's name dropped
             whole = norm(e.label)
-            cands = [f for f in ents if f is not e and f.type == e.type and id(f) not in absorbed
-                     and any(norm(f.label) == norm(p) + whole for p in lx.national_prefixes())]
+            cands = [f for p in lx.national_prefixes() for f in by_label.get(norm(p) + whole, ())
+                     if f.type == e.type and id(f) not in absorbed]
         # 梅岭街道党工委 is a short form of 某市梅岭街道党工委: one unit, not two to choose from
         cands = [f for f in cands if not any(g is not f and len(g.label) > len(f.label)
                                              and norm(g.label).endswith(norm(f.label)) for g in cands)]
