@@ -78,6 +78,18 @@ class Measurement:
     confidence: float = 0.8
 
 
+def span_mask(size: int, spans) -> bytearray:
+    """``size`` bytes, 1 inside any of ``spans`` (anything with ``start`` and ``end``), else 0.
+
+    >>> list(span_mask(5, [Mention(1, 3, "党委", "PartyOrganization", "党委", "x", 1.0)]))
+    [0, 1, 1, 0, 0]
+    """
+    mask = bytearray(size)
+    for x in spans:
+        mask[x.start:x.end] = b"\x01" * (x.end - x.start)
+    return mask
+
+
 @dataclass
 class Doc:
     """Text plus everything the stages find in it."""

@@ -36,6 +36,7 @@ from .triples import (
     sort_unique,
     trig_block,
     trig_graph,
+    trig_indent,
     turtle,
 )
 
@@ -159,7 +160,7 @@ class GraphWriter:
         f["graph.jsonld"].write(b"\n]}\n")
         f["graph.trig"].write(b"{\n")
         for chunk in _subject_chunks(names):
-            f["graph.trig"].write(trig_block(turtle(chunk), None)[2:-2].encode("utf-8"))
+            f["graph.trig"].write(trig_indent(turtle(chunk)).encode("utf-8"))
         f["graph.trig"].write(b"}\n")
 
 

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon as lx
-from .doc import Doc, Measurement
+from .doc import Doc, Measurement, span_mask
 from .relations import clauses
 
 __all__ = ["measures", "parse_number"]
@@ -59,9 +59,7 @@ def measures(doc: Doc) -> Doc:
     text = doc.text
     rx = _pattern()
     units = {u[0]: u for u in lx.units()}
-    blocked = bytearray(len(text) + 1)
-    for m in doc.mentions:
-        blocked[m.start:m.end] = b"\x01" * (m.end - m.start)
+    blocked = span_mask(len(text) + 1, doc.mentions)
     out = []
     for m in rx.finditer(text):
         num = m.group("num")

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon as lx
-from .doc import Doc, Mention
+from .doc import Doc, Mention, span_mask
 from .resources import read_lines
 
 __all__ = ["mentions", "strip_quotes"]
@@ -182,7 +182,7 @@ STEM_LIST = re.compile(r"([" + CJK + r"A-Za-z0-9]{2,14}(?:[、和与及][" + CJK
                        + "(党支部|党总支|党委|支部)?")
 _STEM_ANCHOR = re.compile(_STEM_COUNTED)
 _STEM_CHAR = re.compile(r"[" + CJK + r"A-Za-z0-9、\d]")  # every character a STEM_LIST match is made of
-_STEM_RUN = re.compile(r"[" + CJK + r"A-Za-z0-9、\d]*")
+_STEM_RUN = re.compile(_STEM_CHAR.pattern + "*")
 
 
 def _stem_lists(text: str):
@@ -598,16 +598,6 @@ def find_roads(doc: Doc, tok: _Tokens):
 
 
 # ----------------------------------------------------------------- places
-@lru_cache(maxsize=1)
-def _place_start_re():
-    """Where a place name can start: a first character followed by a second
-    one, and the set of first two characters of the names (a quarter of
-    Chinese text passes the first test, one position in seventy the second)."""
-    names = [w for w in list(lx.place_names()) + list(lx.place_short_names()) if 2 <= len(w) <= 9]
-    chars = lambda cs: "[" + "".join(re.escape(ch) for ch in sorted(set(cs))) + "]"  # noqa: E731
-    return re.compile(chars(w[0] for w in names) + "(?=" + chars(w[1] for w in names) + ")"), frozenset(w[:2] for w in names)
-
-
 def find_places(doc: Doc, tok: _Tokens):
     text = doc.text
     full = lx.place_names()
@@ -616,7 +606,7 @@ def find_places(doc: Doc, tok: _Tokens):
     out = []
     seen_full = set()
     free = 0  # longest match first, left to right: no place starts inside the previous one
-    rx, pairs = _place_start_re()
+    rx, pairs = lx.place_start_pattern()
     for m in rx.finditer(text):
         i = m.start()
         if i < free or text[i:i + 2] not in pairs:
@@ -1079,13 +1069,8 @@ def _select_places(places, names):
     place the gazetteer does not know is not read inside an honour's name
     (四川省最美社区 names no 最美社区)."""
     size = max((m.end for m in list(places) + list(names)), default=0)
-    in_title = bytearray(size)
-    in_honor = bytearray(size)
-    for m in names:
-        if m.type == "Document":
-            in_title[m.start:m.end] = b"\x01" * (m.end - m.start)
-        elif m.type == "Honor":
-            in_honor[m.start:m.end] = b"\x01" * (m.end - m.start)
+    in_title = span_mask(size, [m for m in names if m.type == "Document"])
+    in_honor = span_mask(size, [m for m in names if m.type == "Honor"])
     taken = bytearray(size)
     out = []
     for p in sorted(places, key=lambda m: (-(m.end - m.start), m.start)):

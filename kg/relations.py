@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon as lx
-from .doc import Doc, Relation
+from .doc import Doc, Relation, span_mask
 from .mentions import bare_head
 from .resolve import ORG_TYPES, most_named
 
@@ -58,9 +58,7 @@ class _Ctx:
                  and x.rule != "quote-subbrand" and not MATRIX.search(doc.entities[x.entity].label)]
         self.main_brand_starts = [s for s, _ in mains]
         self.main_brands = [b for _, b in mains]  # brands that head a matrix, in text order
-        self.named = bytearray(len(doc.text) + 1)  # 1 where a name is: words there are not cues
-        for x in doc.mentions:
-            self.named[x.start:x.end] = b"\x01" * (x.end - x.start)
+        self.named = span_mask(len(doc.text) + 1, doc.mentions)  # 1 where a name is: words there are not cues
 
     def add(self, s, p, o, start, end, rule, conf):
         if not s or not o or s == o:

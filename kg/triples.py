@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-__all__ = ["PREFIXES", "RDF_TYPE", "XSD", "lit", "nt_term", "sort_unique", "merge_rows", "ntriples", "turtle", "trig_graph", "trig_block",
+__all__ = ["PREFIXES", "RDF_TYPE", "XSD", "lit", "nt_term", "sort_unique", "merge_rows", "ntriples", "turtle", "trig_graph", "trig_block", "trig_indent",
            "jsonld_nodes", "prefix_header", "from_ox", "to_rdflib"]
 
 PREFIXES = {
@@ -201,7 +201,17 @@ def trig_block(ttl: str, graph: str | None) -> str:
     """Turtle statements ``ttl`` as a TriG graph block, indented one tab (a
     literal never holds a raw line break, so every line break is the writer's)."""
     head = f"<{graph}> {{\n" if graph else "{\n"
-    return head + ("\t" + ttl[:-1].replace("\n", "\n\t") + "\n" if ttl else "") + "}\n"
+    return head + trig_indent(ttl) + "}\n"
+
+
+def trig_indent(ttl: str) -> str:
+    r"""Turtle statements indented one tab, as inside a TriG graph block; the
+    indents of consecutive pieces join into the indent of the whole.
+
+    >>> trig_indent("<a> a kg:X .\n<b> a kg:Y .\n")
+    '\t<a> a kg:X .\n\t<b> a kg:Y .\n'
+    """
+    return "\t" + ttl[:-1].replace("\n", "\n\t") + "\n" if ttl else ""
 
 
 _js = json.encoder.encode_basestring  # the C encoder: a JSON string literal, Chinese as is
