@@ -300,13 +300,14 @@ def _cooperation(ctx, doc, cm, cs, ce, subj, own, cues):
                 ctx.add(s, "cooperatesWith", p, cs, ce, "cooperate-cue", 0.75)
     if "联合" not in text[cs:ce]:
         return
+    by_start = {}  # start → the longest unit named there
+    for x in cm:
+        if ctx.type(x.entity) in AGENT_TYPES and x.end - x.start > by_start.get(x.start, (0, 0))[0]:
+            by_start[x.start] = (x.end - x.start, x)
     for m in _JOINED.finditer(text, cs, ce):  # 联合A、B等共建单位: A and B
         if ctx.named[m.start()]:
             continue
-        pos, by_start = m.end(), {}
-        for x in cm:
-            if ctx.type(x.entity) in AGENT_TYPES and x.end - x.start > by_start.get(x.start, (0, 0))[0]:
-                by_start[x.start] = (x.end - x.start, x)
+        pos = m.end()
         partners = []
         while pos in by_start:
             x = by_start[pos][1]
