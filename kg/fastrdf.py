@@ -24,6 +24,8 @@ from __future__ import annotations
 import json
 import os
 from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 
 from .export import JSONLD_CONTEXT
 from .iri import DEFAULT_BASE
@@ -64,18 +66,35 @@ class ArticleText:
         self.ttl, self.nt, self.jsonld, self.trig, self.relations = state
 
 
-def article_text(triples, article: str, entities) -> ArticleText:
-    """Write one article's ``triples``: relations between two of its
-    ``entities`` go to the cross-article part of the flat files (and stay in
-    the article's named graph); the rest is the article's own block."""
-    rows = sort_unique(triples)
+def article_text(triples, article: str, entities, nodes=()) -> ArticleText:
+    """Write one article's ``triples`` and provenance ``nodes`` (kg.rdf.article_parts):
+    relations between two of its ``entities`` go to the cross-article part
+    of the flat files (and stay in the article's named graph); the rest is
+    the article's own block, in N-Triples line order."""
+    generic = list(triples)
+    taken = {t[0] for t in generic}
+    taken.update(entities)
+    once = {}  # a subject that is a node's alone is written from its shape's templates
+    for n in nodes:
+        once[n[1]] = n if n[1] not in once and n[1] not in taken else None
+    blocks = []  # (subject + ">", N-Triples, Turtle, JSON-LD): sorted, subjects in line order
+    for shape, s, values in nodes:
+        if once[s] is None:
+            generic += shape.triples(s, values)
+        else:
+            blocks.append((s + ">", *shape.text(s, values)))
     own, rels = [], []
-    for row in rows:
+    for row in sort_unique(generic):
         # an entity as subject and object: a relation (kg:mentionedIn points to the article, not an entity)
         (rels if row[1] in entities and row[3].__class__ is str and row[3] in entities else own).append(row)
-    ttl = turtle(own)
+    for s, group in groupby(own, key=itemgetter(1)):
+        group = list(group)
+        blocks.append((s + ">", ntriples(group), turtle(group), jsonld_nodes(group)[0]))
+    blocks.sort(key=itemgetter(0))
+    ttl = "".join([b[2] for b in blocks])
     trig = trig_block(ttl + turtle(rels), article)  # the named graph holds the relations too
-    return ArticleText(ttl.encode("utf-8"), ntriples(own).encode("utf-8"), _json_block(own), trig.encode("utf-8"),
+    return ArticleText(ttl.encode("utf-8"), "".join([b[1] for b in blocks]).encode("utf-8"),
+                       "".join([",\n" + b[3] for b in blocks]).encode("utf-8"), trig.encode("utf-8"),
                        [row[1:4] for row in rels])
 
 

@@ -94,7 +94,7 @@ def extract(path, base: str | None = None, min_confidence: float = 0.0, max_byte
     there (kg.fastrdf.spool) and the Extract says where."""
     from .fastrdf import article_text, spool
     from .iri import DEFAULT_BASE, article_iri
-    from .rdf import article_triples
+    from .rdf import article_parts
 
     base = base or DEFAULT_BASE
     try:
@@ -102,8 +102,8 @@ def extract(path, base: str | None = None, min_confidence: float = 0.0, max_byte
     except InputError as exc:
         return Extract(Path(path).as_posix(), error=exc)
     art = str(article_iri(doc.sha256, base))
-    triples, entities = article_triples(doc, base, min_confidence)
-    text = article_text(triples, art, entities)
+    triples, nodes, entities = article_parts(doc, base, min_confidence)
+    text = article_text(triples, art, entities, nodes)
     if spool_dir:
         text = spool(text, spool_dir)
     return Extract(doc.path, art, doc.meta.get("title", ""), text, entities, len(doc.relations), len(doc.measurements))

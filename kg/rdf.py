@@ -14,9 +14,9 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from . import lexicon as lx
 from .iri import DEFAULT_BASE, KG, article_iri, entity_iri, measurement_iri, provenance_str
-from .triples import RDF_TYPE, lit, to_rdflib
+from .triples import IRI, RDF_TYPE, Shape, Slot, lit, to_rdflib
 
-__all__ = ["to_graph", "to_dataset", "flatten", "new_graph", "article_triples", "entity_triples", "merge_summaries", "merge_summary"]
+__all__ = ["to_graph", "to_dataset", "flatten", "new_graph", "article_triples", "article_parts", "entity_triples", "merge_summaries", "merge_summary"]
 
 
 def new_graph(base: str = DEFAULT_BASE) -> Graph:
@@ -119,8 +119,18 @@ def article_triples(doc, base: str = DEFAULT_BASE, min_confidence: float = 0.0) 
     """One article's facts and their provenance as light triples (kg.triples),
     and its entity summary ``{iri: (type, label, aliases)}`` for the
     cross-article graph."""
-    out = []
-    add = out.append
+    triples, nodes, summary = article_parts(doc, base, min_confidence)
+    for shape, s, values in nodes:
+        triples += shape.triples(s, values)
+    return triples, summary
+
+
+def article_parts(doc, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> tuple[list, list, dict]:
+    """``article_triples`` with the provenance nodes (mentions, evidence,
+    figures) still as ``(shape, subject, values)``, which kg.fastrdf writes
+    from templates: ``(triples, nodes, summary)``."""
+    out, nodes = [], []
+    add, node = out.append, nodes.append
     art = str(article_iri(doc.sha256, base))
     add((art, RDF_TYPE, K + "Article"))
     add((art, K + "sourcePath", lit(doc.path)))
@@ -142,36 +152,29 @@ def article_triples(doc, base: str = DEFAULT_BASE, min_confidence: float = 0.0) 
         iris[key] = iri
         summary[iri] = (ent.type, ent.label, sorted(ent.aliases))
         add((iri, K + "mentionedIn", art))
+    source, span = doc.source, doc.source_span
     for m in doc.mentions:
         if m.entity in iris:
-            node = provenance_str("mention", doc.sha256, m.start, m.end, base, iris[m.entity])
-            add((node, RDF_TYPE, K + "Mention"))
-            add((node, K + "mentionOf", iris[m.entity]))
-            _trace(add, doc, node, art, m.start, m.end, m.rule, m.confidence)
+            a, b = span(m.start, m.end)
+            node((MENTION, provenance_str("mention", doc.sha256, m.start, m.end, base, iris[m.entity]),
+                  (iris[m.entity], art, str(a), str(b), source[a:b], m.rule, _confidence_lexical(m.confidence))))
     for r in doc.relations:
         if r.confidence >= min_confidence and r.subject in iris and r.object in iris:
             s, p, o = iris[r.subject], K + r.predicate, iris[r.object]
             add((s, p, o))
-            node = provenance_str("evidence", doc.sha256, r.start, r.end, base, f"{s}|{p}|{o}")
-            add((node, RDF_TYPE, K + "Evidence"))
-            add((node, _RDF_SUBJECT, s))
-            add((node, _RDF_PREDICATE, p))
-            add((node, _RDF_OBJECT, o))
-            _trace(add, doc, node, art, r.start, r.end, r.rule, r.confidence)
+            a, b = span(r.start, r.end)
+            node((EVIDENCE, provenance_str("evidence", doc.sha256, r.start, r.end, base, f"{s}|{p}|{o}"),
+                  (s, p, o, art, str(a), str(b), source[a:b], r.rule, _confidence_lexical(r.confidence))))
     for m in doc.measurements:
         if m.confidence < min_confidence:
             continue
-        node = str(measurement_iri(doc.sha256, m.start, base))
-        _trace(add, doc, node, art, m.start, m.end, m.rule, m.confidence, text=False)
-        add((node, RDF_TYPE, K + "Measurement"))
-        add((node, K + "value", lit(decimal_lexical(m.value), datatype=_DECIMAL)))
-        add((node, K + "unit", lit(m.unit)))
-        add((node, K + "indicator", lit(m.indicator, "zh")))
-        add((node, K + "text", lit(m.text, "zh")))
-        add((node, K + "mentionedIn", art))
-        if m.about and m.about in iris:
-            add((node, K + "about", iris[m.about]))
-    return out, summary
+        a, b = span(m.start, m.end)
+        values = (art, str(a), str(b), m.rule, _confidence_lexical(m.confidence), decimal_lexical(m.value),
+                  m.unit, m.indicator, m.text, art)
+        about = iris.get(m.about) if m.about else None
+        node((MEASUREMENT_ABOUT, str(measurement_iri(doc.sha256, m.start, base)), values + (about,)) if about else
+             (MEASUREMENT, str(measurement_iri(doc.sha256, m.start, base)), values))
+    return out, nodes, summary
 
 
 def merge_summaries(summaries) -> dict:
@@ -264,26 +267,24 @@ def flatten(ds: Dataset, base: str = DEFAULT_BASE) -> Graph:
     return g
 
 
-def _trace(add, doc, node, art, start, end, rule, confidence, text=True):
-    """Where a fact was read: article, offsets in the decoded source, the exact
-    source text there, rule and confidence."""
-    a, b = doc.source_span(start, end)
-    add((node, _DERIVED, art))
-    add((node, _START, (str(a), None, _INTEGER)))
-    add((node, _END, (str(b), None, _INTEGER)))
-    if text:
-        add((node, _TEXT, (doc.source[a:b], None, None)))
-    add((node, _RULE, (rule, None, None)))
-    add((node, _CONFIDENCE, _confidence_literal(confidence)))
-
-
 _START, _END, _TEXT, _RULE, _CONFIDENCE = (K + "start", K + "end", K + "text", K + "rule", K + "confidence")
 _INTEGER = str(XSD.integer)
+# where a fact was read: article, offsets in the decoded source, (the exact
+# source text there,) rule and confidence
+_TRACE = [(_DERIVED, IRI), (_START, Slot(datatype=_INTEGER)), (_END, Slot(datatype=_INTEGER))]
+_HOW = [(_RULE, Slot()), (_CONFIDENCE, Slot(datatype=_DECIMAL))]
+MENTION = Shape([(RDF_TYPE, K + "Mention"), (K + "mentionOf", IRI), *_TRACE, (_TEXT, Slot()), *_HOW])
+EVIDENCE = Shape([(RDF_TYPE, K + "Evidence"), (_RDF_SUBJECT, IRI), (_RDF_PREDICATE, IRI), (_RDF_OBJECT, IRI),
+                  *_TRACE, (_TEXT, Slot()), *_HOW])
+_FIGURE = [(RDF_TYPE, K + "Measurement"), *_TRACE, *_HOW, (K + "value", Slot(datatype=_DECIMAL)),
+           (K + "unit", Slot()), (K + "indicator", Slot("zh")), (_TEXT, Slot("zh")), (K + "mentionedIn", IRI)]
+MEASUREMENT = Shape(_FIGURE)
+MEASUREMENT_ABOUT = Shape(_FIGURE + [(K + "about", IRI)])
 
 
 @lru_cache(maxsize=4096)
-def _confidence_literal(confidence: float) -> tuple:
-    return (decimal_lexical(round(confidence, 3)), None, _DECIMAL)
+def _confidence_lexical(confidence: float) -> str:
+    return decimal_lexical(round(confidence, 3))
 
 
 def to_graph(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> Graph:

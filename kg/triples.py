@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-__all__ = ["PREFIXES", "RDF_TYPE", "XSD", "lit", "nt_term", "sort_unique", "merge_rows", "ntriples", "turtle", "trig_graph", "trig_block", "trig_indent",
+__all__ = ["PREFIXES", "RDF_TYPE", "XSD", "lit", "nt_term", "Slot", "IRI", "Shape", "sort_unique", "merge_rows", "ntriples", "turtle", "trig_graph", "trig_block", "trig_indent",
            "jsonld_nodes", "prefix_header", "from_ox", "to_rdflib"]
 
 PREFIXES = {
@@ -66,10 +66,14 @@ def _forms(t) -> tuple:
     if t.__class__ is str:
         return f"<{t}>", _TTL.get(t) or _ttl_iri(t)
     lex, lang, dt = t
-    # translate() is slow on Chinese text; most literals need no escape at all
-    body = '"' + (lex.translate(_ESC) if '"' in lex or "\\" in lex or "\n" in lex or "\r" in lex else lex) + '"'
+    body = '"' + _escape(lex) + '"'
     nt_sfx, ttl_sfx = _SUFFIX.get((lang, dt)) or _suffix(lang, dt)
     return body + nt_sfx, body + ttl_sfx
+
+
+def _escape(lex: str) -> str:
+    # translate() is slow on Chinese text; most literals need no escape at all
+    return lex.translate(_ESC) if '"' in lex or "\\" in lex or "\n" in lex or "\r" in lex else lex
 
 
 def sort_unique(triples) -> list:
@@ -264,6 +268,112 @@ _KEY = {}
 def _key(p: str) -> str:
     _KEY[p] = _js(compact(p) or p)
     return _KEY[p]
+
+
+class Slot:
+    """A place in a ``Shape`` that takes a value each time: an IRI (``IRI``)
+    or a literal of one language or datatype (``Slot(datatype=XSD + "integer")``)."""
+
+    __slots__ = ("iri", "lang", "datatype")
+
+    def __init__(self, lang: str | None = None, datatype: str | None = None, iri: bool = False):
+        self.iri, self.lang, self.datatype = iri, lang, datatype
+
+    def term(self, value):
+        return value if self.iri else (value, self.lang, self.datatype)
+
+
+IRI = Slot(iri=True)
+
+
+class Shape:
+    r"""A kind of node written many times (a mention, evidence, a figure):
+    fixed predicates, each with a fixed object or a ``Slot``. ``text`` writes
+    a node in N-Triples, Turtle and JSON-LD with f-strings generated once per
+    shape (as ``collections.namedtuple`` generates its class), which is
+    several times faster than sorting and writing its statements one by one
+    and gives the same text as ``sort_unique`` and the writers.
+
+    >>> sh = Shape([(RDF_TYPE, "http://x/C"), ("http://x/p", Slot("zh")), ("http://x/q", IRI)])
+    >>> s, values = "http://x/n", ('红"旗', "http://x/a")
+    >>> rows = sort_unique(sh.triples(s, values))
+    >>> sh.text(s, values) == (ntriples(rows), turtle(rows), jsonld_nodes(rows)[0])
+    True
+    >>> sh.text(s, values)[1]
+    '<http://x/n> a <http://x/C> ;\n\t<http://x/p> "红\\"旗"@zh ;\n\t<http://x/q> <http://x/a> .\n'
+    """
+
+    def __init__(self, fields):
+        if len({p for p, _o in fields}) != len(fields):
+            raise ValueError("a Shape states each predicate once")
+        self.fields = list(fields)
+        # Each template is a list of pieces: fixed text, or the name of a
+        # variable of the generated function (s: the subject, sj: its JSON
+        # string; per slot k an IRI's raw vk, Turtle tk and JSON jk forms, or
+        # a literal's escaped ek and JSON jk forms).
+        nt, ttl, js = [], [], ['{"@id": ', ("sj",)]
+        slots = {}
+        for p, o in self.fields:
+            if o.__class__ is Slot:
+                slots[p] = len(slots)
+        for p, o in sorted(self.fields, key=lambda f: f[0] + ">"):  # N-Triples line order
+            if o.__class__ is not Slot:
+                (o_nt, o_ttl), o_js = [[f] for f in _forms(o)], [_json_value(o)]
+            elif o.iri:
+                k = slots[p]
+                o_nt, o_ttl, o_js = ["<", (f"v{k}",), ">"], [(f"t{k}",)], ['{"@id": ', (f"j{k}",), "}"]
+            else:
+                k = slots[p]
+                nt_sfx, ttl_sfx = _SUFFIX.get((o.lang, o.datatype)) or _suffix(o.lang, o.datatype)
+                o_nt, o_ttl = ['"', (f"e{k}",), '"' + nt_sfx], ['"', (f"e{k}",), '"' + ttl_sfx]
+                head, tail = _json_value(("\0", o.lang, o.datatype)).split(_js("\0"))
+                o_js = [head, (f"j{k}",), tail]
+            nt += ["<", ("s",), f"> <{p}> ", *o_nt, " .\n"]
+            ttl += [" ;\n\t" if ttl else "<", *([] if ttl else [("s",), "> "]), (_PRED.get(p) or _pred(p)) + " ", *o_ttl]
+            js += [f", {_KEY.get(p) or _key(p)}: [", *o_js, "]"]
+        ttl.append(" .\n")
+        js.append("}")
+        self._text = _generate(list(self.fields), slots, (nt, ttl, js))
+
+    def triples(self, s: str, values) -> list:
+        """The node's statements; ``values`` fill the slots in field order."""
+        it = iter(values)
+        return [(s, p, o.term(next(it)) if o.__class__ is Slot else o) for p, o in self.fields]
+
+    def text(self, s: str, values) -> tuple[str, str, str]:
+        """``(N-Triples, Turtle, JSON-LD)`` of the node: its lines, its
+        statement block, its node object."""
+        return self._text(s, values)
+
+
+def _generate(fields, slots: dict, templates):
+    """The function ``(s, values) → (N-Triples, Turtle, JSON-LD)`` filling
+    ``templates``. Fixed text goes in as variables, so the generated source
+    holds only names."""
+    env = {"_js": _js, "_escape": _escape, "_TTL": _TTL, "_ttl_iri": _ttl_iri}
+    lines = [f"def text(s, values):", "    sj = _js(s)"]
+    if slots:
+        lines.append(f"    {', '.join(f'v{k}' for k in range(len(slots)))}, = values")
+    for p, o in fields:
+        if o.__class__ is Slot:
+            k = slots[p]
+            lines.append(f"    t{k} = _TTL.get(v{k}) or _ttl_iri(v{k})" if o.iri else f"    e{k} = _escape(v{k})")
+            lines.append(f"    j{k} = _js(v{k})")
+    out = []
+    for template in templates:
+        names = []
+        for piece in template:
+            if piece.__class__ is tuple:
+                names.append(piece[0])
+            elif names and names[-1] in env and names[-1].startswith("c"):  # join neighbouring fixed text
+                env[names[-1]] += piece
+            else:
+                names.append(f"c{len(env)}")
+                env[names[-1]] = piece
+        out.append('f"' + "".join(f"{{{n}}}" for n in names) + '"')
+    lines.append(f"    return {', '.join(out)}")
+    exec("\n".join(lines), env)  # noqa: S102 - source made above from names only
+    return env["text"]
 
 
 def from_ox(term):

@@ -75,3 +75,37 @@ def test_no_boolean_literals():
 
     with pytest.raises(TypeError):
         lit(True)
+
+
+# ------------------------------------------------------------------ shapes
+from kg.triples import IRI, Shape, Slot  # noqa: E402
+
+SHAPE = Shape([(RDF_TYPE, KG + "Mention"), (KG + "text", Slot()), (KG + "indicator", Slot("zh")),
+               (KG + "start", Slot(datatype=XSD + "integer")), (KG + "value", lit("1.5", datatype=XSD + "decimal")),
+               (KG + "mentionOf", IRI), ("http://www.w3.org/ns/prov#wasDerivedFrom", IRI),
+               (KG + "rule", lit('fixed "rule" {0}'))])
+iris = st.text(alphabet=st.sampled_from("ab/#-.:>{}党建"), min_size=1, max_size=6).map(lambda s: ID + s)
+
+
+@given(iris, texts, texts, st.integers(0, 10**6), iris, iris)
+def test_a_shape_writes_the_text_of_its_statements(s, text, indicator, start, of, source):
+    values = (text, indicator, str(start), of, source)
+    rows = sort_unique(SHAPE.triples(s, values))
+    assert len(rows) == 8
+    assert SHAPE.text(s, values) == (ntriples(rows), turtle(rows), jsonld_nodes(rows)[0])
+
+
+def test_a_shape_states_each_predicate_once():
+    import pytest
+
+    with pytest.raises(ValueError):
+        Shape([(KG + "text", Slot()), (KG + "text", Slot("zh"))])
+
+
+def test_prefix_subjects_and_predicates_keep_line_order():
+    # "<…#p> " sorts after "<…#p-1> " and "<…#p1> " ('-' and '1' < '>'), unlike the bare IRIs:
+    # the templates order predicates as the lines do
+    sh = Shape([(KG + "p", Slot()), (KG + "p-1", Slot()), (KG + "p1", Slot())])
+    rows = sort_unique(sh.triples(ID + "n", ("x", "y", "z")))
+    assert sh.text(ID + "n", ("x", "y", "z"))[0] == ntriples(rows)
+    assert [r[2] for r in rows] == [KG + "p-1", KG + "p1", KG + "p"]
