@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .resources import read_lines, read_table
 
-__all__ = ["Place", "suffixes", "suffix_regex", "stopwords", "generic", "cues",
+__all__ = ["Place", "suffixes", "suffix_regex", "words_pattern", "stopwords", "generic", "cues",
            "quote_cues", "units", "gazetteer", "regions"]
 
 
@@ -19,8 +19,34 @@ def suffixes() -> dict:
 
 @lru_cache(maxsize=1)
 def suffix_regex():
-    alts = sorted(suffixes(), key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, alts)))
+    return re.compile(words_pattern(suffixes()))
+
+
+def words_pattern(words) -> str:
+    """A regex matching any of ``words``, the longest one first where several
+    start at a place (as their alternation sorted longest first would), written
+    as a trie so the engine tries one branch per character, not every word.
+
+    >>> words_pattern(["党委", "党支部", "局"])
+    '(?:党(?:委|支部)|局)'
+    >>> re.findall(words_pattern(["党委", "党委会"]), "党委会议")
+    ['党委会']
+    """
+    trie = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict) -> str:
+    alts = [re.escape(ch) + _trie_pattern(sub) for ch, sub in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 @lru_cache(maxsize=1)

@@ -49,7 +49,7 @@ def parse_number(s: str) -> float:
 
 @lru_cache(maxsize=1)
 def _pattern():
-    unit_alts = "|".join(re.escape(u[0]) for u in lx.units())
+    unit_alts = lx.words_pattern(u[0] for u in lx.units())
     return re.compile(
         r"(?P<pre>约|近|超过|超|逾|达到|达|共|累计)?(?P<num>" + NUMBER + r")(?P<scale>万|亿)?(?P<approx>余|多)?(?P<unit>" + unit_alts + r")"
     )

@@ -696,7 +696,7 @@ def _surnames() -> tuple:
 
 @lru_cache(maxsize=1)
 def _person_re():
-    return re.compile("(?:" + "|".join(map(re.escape, _surnames())) + ")[" + CJK + "]{1,2}")
+    return re.compile(lx.words_pattern(_surnames()) + "[" + CJK + "]{1,2}")
 
 
 def _person_name(s: str):
@@ -847,7 +847,7 @@ def _any_cue_re():
 
 
 def _words_re(words):
-    return re.compile("|".join(sorted(map(re.escape, words), key=lambda w: (-len(w), w))))
+    return re.compile(lx.words_pattern(words))
 
 
 # ----------------------------------------------------------------- town, village, community

@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -148,6 +149,7 @@ def _warm():
     segment.tokenizer()
     lexicon.verbs()
     lexicon.common_words()
+    gc.freeze()  # a worker's dictionaries live as long as it does: the collector need not walk them
 
 
 def workers(jobs: int):
@@ -199,6 +201,7 @@ def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress
             spool_dir = tempfile.mkdtemp(prefix="kg-spool-")
             work = [w + (spool_dir,) for w in work]
         results = (bar_step(bar, x) for x in pool.imap(_extract_star, work, chunksize=max(1, min(8, len(work) // (procs * 8)))))
+    gc.freeze()  # what exists before the build (dictionaries, the caller's data) is not walked by the collector
     try:
         for x in results:
             if x.error is not None:
@@ -216,6 +219,7 @@ def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress
             shutil.rmtree(spool_dir, ignore_errors=True)
         if bar is not None:
             bar.close()
+        gc.unfreeze()
     res.seconds = time.perf_counter() - t0
     return res
 
