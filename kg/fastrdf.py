@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 from functools import lru_cache
+from collections import Counter
 from itertools import groupby
 from operator import itemgetter
 
@@ -71,31 +72,32 @@ def article_text(triples, article: str, entities, nodes=()) -> ArticleText:
     relations between two of its ``entities`` go to the cross-article part
     of the flat files (and stay in the article's named graph); the rest is
     the article's own block, in N-Triples line order."""
-    generic = list(triples)
-    taken = {t[0] for t in generic}
-    taken.update(entities)
-    once = {}  # a subject that is a node's alone is written from its shape's templates
-    for n in nodes:
-        once[n[1]] = n if n[1] not in once and n[1] not in taken else None
+    slow = list(triples)
+    taken = {t[0] for t in slow if not _relation(t, entities)}  # subjects of statements in the own block
+    count = Counter(n[1] for n in nodes)
     blocks = []  # (subject + ">", N-Triples, Turtle, JSON-LD): sorted, subjects in line order
     for shape, s, values in nodes:
-        if once[s] is None:
-            generic += shape.triples(s, values)
+        if count[s] > 1 or s in taken or s in entities and any(v in entities for v in values):
+            slow += shape.triples(s, values)  # a subject shared, or a relation stated: statement by statement
         else:
-            blocks.append((s + ">", *shape.text(s, values)))
+            blocks.append((s + ">", *shape.text(s, values)))  # the node alone: from its shape's templates
     own, rels = [], []
-    for row in sort_unique(generic):
-        # an entity as subject and object: a relation (kg:mentionedIn points to the article, not an entity)
-        (rels if row[1] in entities and row[3].__class__ is str and row[3] in entities else own).append(row)
+    for row in sort_unique(slow):
+        (rels if _relation(row[1:4], entities) else own).append(row)
     for s, group in groupby(own, key=itemgetter(1)):
         group = list(group)
         blocks.append((s + ">", ntriples(group), turtle(group), jsonld_nodes(group)[0]))
     blocks.sort(key=itemgetter(0))
-    ttl = "".join([b[2] for b in blocks])
-    trig = trig_block(ttl + turtle(rels), article)  # the named graph holds the relations too
-    return ArticleText(ttl.encode("utf-8"), "".join([b[1] for b in blocks]).encode("utf-8"),
-                       "".join([",\n" + b[3] for b in blocks]).encode("utf-8"), trig.encode("utf-8"),
-                       [row[1:4] for row in rels])
+    ttl = "".join([b[2] for b in blocks]).encode("utf-8")
+    # the named graph holds the relations too; indenting the UTF-8 bytes saves encoding the text twice
+    trig = trig_block(ttl + turtle(rels).encode("utf-8"), article.encode("utf-8"))
+    return ArticleText(ttl, "".join([b[1] for b in blocks]).encode("utf-8"),
+                       "".join([",\n" + b[3] for b in blocks]).encode("utf-8"), trig, [row[1:4] for row in rels])
+
+
+def _relation(t, entities) -> bool:
+    """An entity as subject and object (kg:mentionedIn points to the article, not an entity)."""
+    return t[0] in entities and t[2].__class__ is str and t[2] in entities
 
 
 def _json_block(rows) -> bytes:

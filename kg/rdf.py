@@ -151,7 +151,7 @@ def article_parts(doc, base: str = DEFAULT_BASE, min_confidence: float = 0.0) ->
         iri = str(entity_iri(ent.type, ent.label, base, scope=scope(doc, key, home)))
         iris[key] = iri
         summary[iri] = (ent.type, ent.label, sorted(ent.aliases))
-        add((iri, K + "mentionedIn", art))
+        node((SEEN, iri, (art,)))
     source, span = doc.source, doc.source_span
     for m in doc.mentions:
         if m.entity in iris:
@@ -279,6 +279,7 @@ EVIDENCE = Shape([(RDF_TYPE, K + "Evidence"), (_RDF_SUBJECT, IRI), (_RDF_PREDICA
 _FIGURE = [(RDF_TYPE, K + "Measurement"), *_TRACE, *_HOW, (K + "value", Slot(datatype=_DECIMAL)),
            (K + "unit", Slot()), (K + "indicator", Slot("zh")), (_TEXT, Slot("zh")), (K + "mentionedIn", IRI)]
 MEASUREMENT = Shape(_FIGURE)
+SEEN = Shape([(K + "mentionedIn", IRI)])  # an entity in an article
 MEASUREMENT_ABOUT = Shape(_FIGURE + [(K + "about", IRI)])
 
 

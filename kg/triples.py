@@ -201,21 +201,32 @@ def trig_graph(rows, graph: str | None) -> str:
     return trig_block(turtle(rows), graph)
 
 
-def trig_block(ttl: str, graph: str | None) -> str:
-    """Turtle statements ``ttl`` as a TriG graph block, indented one tab (a
-    literal never holds a raw line break, so every line break is the writer's)."""
-    head = f"<{graph}> {{\n" if graph else "{\n"
-    return head + trig_indent(ttl) + "}\n"
+def trig_block(ttl, graph=None):
+    r"""Turtle statements ``ttl`` as a TriG graph block, indented one tab (a
+    literal never holds a raw line break, so every line break is the
+    writer's); ``ttl`` and ``graph`` both ``str`` or both UTF-8 ``bytes``.
+
+    >>> trig_block(b"<a> a kg:X .\n", b"g")
+    b'<g> {\n\t<a> a kg:X .\n}\n'
+    """
+    if ttl.__class__ is bytes:
+        return (b"<" + graph + b"> {\n" if graph else b"{\n") + trig_indent(ttl) + b"}\n"
+    return (f"<{graph}> {{\n" if graph else "{\n") + trig_indent(ttl) + "}\n"
 
 
-def trig_indent(ttl: str) -> str:
-    r"""Turtle statements indented one tab, as inside a TriG graph block; the
-    indents of consecutive pieces join into the indent of the whole.
+def trig_indent(ttl):
+    r"""Turtle statements (``str`` or UTF-8 ``bytes``) indented one tab, as
+    inside a TriG graph block; the indents of consecutive pieces join into
+    the indent of the whole.
 
     >>> trig_indent("<a> a kg:X .\n<b> a kg:Y .\n")
     '\t<a> a kg:X .\n\t<b> a kg:Y .\n'
     """
-    return "\t" + ttl[:-1].replace("\n", "\n\t") + "\n" if ttl else ""
+    if not ttl:
+        return ttl
+    if ttl.__class__ is bytes:
+        return b"\t" + ttl[:-1].replace(b"\n", b"\n\t") + b"\n"
+    return "\t" + ttl[:-1].replace("\n", "\n\t") + "\n"
 
 
 _js = json.encoder.encode_basestring  # the C encoder: a JSON string literal, Chinese as is
