@@ -245,6 +245,11 @@ def _bare_unit(label: str) -> bool:
     return lx.suffixes().get(unit, ("", ""))[1] == "org" or (m is not None and unit in LOCAL_KINDS)
 
 
+@lru_cache(maxsize=1)
+def _national_prefixes() -> tuple:
+    return tuple(norm(p) for p in lx.national_prefixes())
+
+
 def _merge_short_forms(ents, place_surfaces):
     """Join a short form to the one longer name of its type that it abbreviates.
 
@@ -261,6 +266,8 @@ def _merge_short_forms(ents, place_surfaces):
     by_label = {}
     for e in ents:
         by_label.setdefault(norm(e.label), []).append(e)
+    prefixes = _national_prefixes()
+    national = any(label.startswith(prefixes) for label in by_label)  # most articles name no national body
     for e in ents:
         if e.type in ("Place", "Document", "Person"):
             continue
@@ -272,9 +279,9 @@ def _merge_short_forms(ents, place_surfaces):
         # 医院党委: the one longer 某某医院党委 of this text, placed or not
         cands = [f for f in ents if f is not e and f.type == e.type and id(f) not in absorbed
                  and len(f.label) > len(short) and norm(f.label).endswith(short)] if _bare_unit(short) else []
-        if not cands:  # 镇海炼化公司 → 中国石化镇海炼化公司: the national body's name dropped
+        if not cands and national:  # 镇海炼化公司 → 中国石化镇海炼化公司: the national body's name dropped
             whole = norm(e.label)
-            cands = [f for p in lx.national_prefixes() for f in by_label.get(norm(p) + whole, ())
+            cands = [f for p in prefixes for f in by_label.get(p + whole, ())
                      if f.type == e.type and id(f) not in absorbed]
         # 梅岭街道党工委 is a short form of 某市梅岭街道党工委: one unit, not two to choose from
         cands = [f for f in cands if not any(g is not f and len(g.label) > len(f.label)
