@@ -10,13 +10,14 @@ rdflib.term.URIRef('https://example.org/id/GovernmentBody/湖州市/市交通运
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from hashlib import sha1
 
 from rdflib import Namespace, URIRef
 
 from .text import norm
 
-__all__ = ["KG", "DEFAULT_BASE", "entity_iri", "article_iri", "measurement_iri", "provenance_iri", "provenance_str", "segment"]
+__all__ = ["KG", "DEFAULT_BASE", "entity_iri", "entity_str", "article_iri", "measurement_iri", "measurement_str", "provenance_iri", "provenance_str", "segment"]
 
 KG = Namespace("https://w3id.org/dangjian-kg/ontology#")
 DEFAULT_BASE = "https://w3id.org/dangjian-kg/id/"
@@ -45,10 +46,21 @@ def iri_key(label: str) -> str:
 def entity_iri(typ: str, label: str, base: str = DEFAULT_BASE, scope: str = "") -> URIRef:
     """IRI of an entity; ``scope`` (a place) keeps apart same-named units of
     different places, such as two articles' 市交通运输局."""
+    return URIRef(entity_str(typ, label, base, scope))
+
+
+@lru_cache(maxsize=1 << 16)
+def entity_str(typ: str, label: str, base: str = DEFAULT_BASE, scope: str = "") -> str:
+    """``entity_iri`` as a plain string, for the writers (the same names
+    recur across a corpus's articles).
+
+    >>> entity_str("Brand", "红色·税苑", "http://x/")
+    'http://x/Brand/红色税苑'
+    """
     name = segment(iri_key(label))
     if scope:
-        return URIRef(f"{base}{typ}/{segment(iri_key(scope))}/{name}")
-    return URIRef(f"{base}{typ}/{name}")
+        return f"{base}{typ}/{segment(iri_key(scope))}/{name}"
+    return f"{base}{typ}/{name}"
 
 
 def article_iri(sha256: str, base: str = DEFAULT_BASE) -> URIRef:
@@ -56,7 +68,11 @@ def article_iri(sha256: str, base: str = DEFAULT_BASE) -> URIRef:
 
 
 def measurement_iri(sha256: str, start: int, base: str = DEFAULT_BASE) -> URIRef:
-    return URIRef(f"{base}measurement/{sha256[:16]}-{start}")
+    return URIRef(measurement_str(sha256, start, base))
+
+
+def measurement_str(sha256: str, start: int, base: str = DEFAULT_BASE) -> str:
+    return f"{base}measurement/{sha256[:16]}-{start}"
 
 
 def provenance_iri(kind: str, sha256: str, start: int, end: int, base: str = DEFAULT_BASE, key: str = "") -> URIRef:
@@ -72,5 +88,10 @@ def provenance_str(kind: str, sha256: str, start: int, end: int, base: str = DEF
     >>> provenance_str("mention", "ab" * 32, 3, 5, "http://x/")
     'http://x/mention/abababababababab-3-5'
     """
-    tail = f"-{sha1(key.encode('utf-8')).hexdigest()[:8]}" if key else ""
-    return f"{base}{kind}/{sha256[:16]}-{start}-{end}{tail}"
+    return f"{base}{kind}/{sha256[:16]}-{start}-{end}{_tail(key) if key else ''}"
+
+
+@lru_cache(maxsize=4096)
+def _tail(key: str) -> str:
+    """``-`` and a short hash of ``key`` (an article names an entity several times)."""
+    return f"-{sha1(key.encode('utf-8')).hexdigest()[:8]}"

@@ -412,6 +412,7 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
     is None when no name is found.
     """
     text = doc.text
+    spans = tok.spans
     floor = text.rfind("\n", 0, sfx_start) + 1
     i = tok.before(sfx_start)
     start = sfx_start
@@ -450,7 +451,7 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
                 start = s
                 i -= 1
                 continue
-        prev = tok.text(i - 1) if i > 0 else ""
+        prev = text[spans[i - 1][0]:spans[i - 1][1]] if i > 0 else ""
         if len(w) >= 2 and w[0] in PREPOSITIONS and s not in places_at and w not in lx.stopwords():
             start, stop_word = s + 1, w[0]  # 由村党支部: jieba glued the preposition on
             break
@@ -465,7 +466,7 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
         room = sfx_start - e >= 2 or sfx_len >= 4
         if kind == "hard" and e == sfx_start and sfx_len >= 2 and len(w) >= 2 and w not in NAME_VERBS():
             return None, w  # 成立党支部, 下设党支部: the verb's object is a kind, not a name
-        if NUMBER_TOKEN.match(w) and tok.text(i + 1) in NAME_UNITS if i + 1 < len(tok.spans) else False:
+        if (w[0] == "." or w[0].isdecimal()) and NUMBER_TOKEN.match(w) and i + 1 < len(spans) and tok.text(i + 1) in NAME_UNITS:
             kind = ""  # 220千伏 in 220千伏某某输变电工程 is part of the name
         if kind == "hard" and (len(w) == 1 or room):
             stop_word = w

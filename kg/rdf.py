@@ -13,7 +13,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from . import lexicon as lx
-from .iri import DEFAULT_BASE, KG, article_iri, entity_iri, measurement_iri, provenance_str
+from .iri import DEFAULT_BASE, KG, article_iri, entity_str, measurement_str, provenance_str
 from .triples import IRI, RDF_TYPE, Shape, Slot, lit, to_rdflib
 
 __all__ = ["to_graph", "to_dataset", "flatten", "new_graph", "article_triples", "article_parts", "entity_triples", "merge_summaries", "merge_summary"]
@@ -148,7 +148,7 @@ def article_parts(doc, base: str = DEFAULT_BASE, min_confidence: float = 0.0) ->
     for key, ent in doc.entities.items():
         if ent.confidence < min_confidence:
             continue
-        iri = str(entity_iri(ent.type, ent.label, base, scope=scope(doc, key, home)))
+        iri = entity_str(ent.type, ent.label, base, scope(doc, key, home))
         iris[key] = iri
         summary[iri] = (ent.type, ent.label, sorted(ent.aliases))
         node((SEEN, iri, (art,)))
@@ -172,8 +172,8 @@ def article_parts(doc, base: str = DEFAULT_BASE, min_confidence: float = 0.0) ->
         values = (art, str(a), str(b), m.rule, _confidence_lexical(m.confidence), decimal_lexical(m.value),
                   m.unit, m.indicator, m.text, art)
         about = iris.get(m.about) if m.about else None
-        node((MEASUREMENT_ABOUT, str(measurement_iri(doc.sha256, m.start, base)), values + (about,)) if about else
-             (MEASUREMENT, str(measurement_iri(doc.sha256, m.start, base)), values))
+        iri = measurement_str(doc.sha256, m.start, base)
+        node((MEASUREMENT_ABOUT, iri, values + (about,)) if about else (MEASUREMENT, iri, values))
     return out, nodes, summary
 
 
@@ -228,7 +228,7 @@ def _admin_chain(add, iri, label, base):
     if not chain or chain[0].name != label:
         return
     for child, parent in zip(chain, chain[1:] + [None]):
-        node = str(entity_iri("Place", child.name, base))
+        node = entity_str("Place", child.name, base)
         add((node, RDF_TYPE, K + "AdministrativeArea"))
         add((node, K + "adminCode", lit(child.code)))
         add((node, K + "adminLevel", lit(child.level)))
@@ -236,7 +236,7 @@ def _admin_chain(add, iri, label, base):
             add((node, _LABEL, lit(child.name, "zh")))
             add((node, _PREF, lit(child.name, "zh")))
         if parent is not None:
-            add((node, K + "locatedIn", str(entity_iri("Place", parent.name, base))))
+            add((node, K + "locatedIn", entity_str("Place", parent.name, base)))
 
 
 def place_level(label: str) -> str:

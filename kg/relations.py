@@ -28,8 +28,23 @@ UNDER = re.compile(r"在(.{2,30}?)的(?:引领|领导|带领|指导|推动|支�
 _CLAUSE_MARKS = re.compile("[“《「”》」,,;;::。!?!?]")
 
 
+_CLAUSE = re.compile("[^,,;;::。!?!?]*[,,;;::。!?!?]")
+_OPENERS = re.compile("[“《「]")
+
+
 def clauses(text: str, start: int, end: int):
-    """Clause spans of ``text[start:end]``, split at ,;: outside quotes."""
+    """Clause spans of ``text[start:end]``, split at ,;: outside quotes.
+
+    >>> t = "甲,乙“丙,丁”戊。"
+    >>> [t[s:e] for s, e in clauses(t, 0, len(t))]
+    ['甲,', '乙“丙,丁”戊。']
+    """
+    if not _OPENERS.search(text, start, end):  # no quotes: every mark ends a clause
+        out = [m.span() for m in _CLAUSE.finditer(text, start, end)]
+        s = out[-1][1] if out else start
+        if s < end:
+            out.append((s, end))
+        return out
     out, depth, s = [], 0, start
     for found in _CLAUSE_MARKS.finditer(text, start, end):
         i = found.start()

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from operator import itemgetter
 
 __all__ = ["PREFIXES", "RDF_TYPE", "XSD", "lit", "nt_term", "Slot", "IRI", "Shape", "sort_unique", "merge_rows", "ntriples", "turtle", "trig_graph", "trig_block", "trig_indent",
            "jsonld_nodes", "prefix_header", "from_ox", "to_rdflib"]
@@ -122,9 +123,9 @@ def merge_rows(*sorted_rows) -> list:
     >>> [r[1] for r in merge_rows(b, a, a)]
     ['http://x/a', 'http://x/b']
     """
-    import heapq
-
-    return _once(heapq.merge(*sorted_rows, key=lambda r: r[0]))
+    rows = [row for part in sorted_rows for row in part]
+    rows.sort(key=itemgetter(0))  # Timsort merges the sorted runs in linear time
+    return _once(rows)
 
 
 def ntriples(rows) -> str:
