@@ -22,7 +22,7 @@ class Span:
     end: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A surface form of a named thing, found by one rule."""
 
@@ -37,7 +37,7 @@ class Mention:
     entity: str | None = None  # key of the resolved entity
 
 
-@dataclass
+@dataclass(slots=True)
 class Entity:
     """One thing, with every mention that denotes it in the document."""
 
@@ -50,7 +50,7 @@ class Entity:
     place: str | None = None  # key of the place its name starts with
 
 
-@dataclass
+@dataclass(slots=True)
 class Relation:
     """A directed fact ``subject predicate object`` between entity keys."""
 
@@ -63,7 +63,7 @@ class Relation:
     confidence: float = 0.7
 
 
-@dataclass
+@dataclass(slots=True)
 class Measurement:
     """A figure the text reports, normalised to ``value`` in ``unit``."""
 
