@@ -16,10 +16,9 @@ offset in the decoded source of cleaned character ``i``.
 from __future__ import annotations
 
 import re
-from array import array
 from functools import lru_cache
 
-from .doc import Doc
+from .doc import Doc, Offsets
 
 __all__ = ["clean"]
 
@@ -39,6 +38,22 @@ MIN_JOIN_LINE = 25
 # one-to-one to ASCII, so offsets stay valid and the later stages need one
 # spelling of each punctuation mark.
 FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0xA0: 0x20}
+_FOLDED = re.compile("[\uff01-\uff5e\u3000\xa0]")
+_FOLD_CHAR = {chr(k): chr(v) for k, v in FOLD.items()}
+
+
+def fold(line: str) -> str:
+    """Full-width forms to ASCII (str.translate is slow on Chinese text: only
+    the few marks to fold are replaced).
+
+    >>> fold("党委,共３项")
+    '党委,共3项'
+    """
+    return _FOLDED.sub(_fold_match, line)
+
+
+def _fold_match(m) -> str:
+    return _FOLD_CHAR[m.group()]
 
 
 def _lines(source: str):
@@ -85,7 +100,7 @@ def clean(doc: Doc) -> Doc:
         a, b = _strip(src, a, b)
         if a == b:
             continue
-        line = src[a:b].translate(FOLD)
+        line = fold(src[a:b])
         if CHROME.search(line):
             _meta_from_chrome(line, meta)
             meta.setdefault("chrome", []).append(line)
@@ -96,18 +111,18 @@ def clean(doc: Doc) -> Doc:
             continue
         paras.append([(a, b, line)])
         kinds.append(kind)
-    text_parts, offsets = [], array("q")
+    text_parts, offsets = [], Offsets()
     pos = 0
     doc.paragraphs = []
     for pieces, kind in zip(paras, kinds):
         start = pos
         for a, b, line in pieces:
             text_parts.append(line)
-            offsets.extend(range(a, b))
+            offsets.add(a, b - a)
             pos += b - a
         doc.paragraphs.append((start, pos, kind))
         text_parts.append("\n")
-        offsets.append(pieces[-1][1])
+        offsets.add(pieces[-1][1], 1)
         pos += 1
     text = "".join(text_parts)
     simplified = to_simplified(text)
@@ -134,7 +149,9 @@ def _t2s_char(ch: str) -> str:
 def _opencc():
     from opencc import OpenCC
 
-    return OpenCC("t2s")
+    cc = OpenCC("t2s")
+    cc.convert("")  # load its dictionaries now
+    return cc
 
 
 def to_simplified(text: str) -> str:
@@ -146,7 +163,29 @@ def to_simplified(text: str) -> str:
     """
     if text.isascii():
         return text
-    return text.translate(_T2S)
+    rx = _traditional()
+    if rx is None:
+        return text.translate(_T2S)
+    return rx.sub(_t2s_match, text)  # most texts hold none: faster than translating every character
+
+
+def _t2s_match(m) -> str:
+    return _t2s_char(m.group())
+
+
+@lru_cache(maxsize=1)
+def _traditional():
+    """A regex for the characters OpenCC's t2s dictionaries hold as keys of
+    one character: every character it may change (None if the converter
+    does not show its dictionaries, and every character is looked up)."""
+    keys = set()
+    for entry in getattr(_opencc(), "dict_cache", {}).values():
+        for part in entry if isinstance(entry, tuple) else (entry,):
+            if isinstance(part, dict):
+                keys.update(k for k in part if len(k) == 1)
+    if not keys:
+        return None
+    return re.compile("[" + "".join(re.escape(k) for k in sorted(keys)) + "]")
 
 
 class _T2STable(dict):

@@ -9,9 +9,10 @@ Every offset is a character offset into ``Doc.text`` (the cleaned text);
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
-__all__ = ["Span", "Mention", "Entity", "Relation", "Measurement", "Doc"]
+__all__ = ["Span", "Mention", "Entity", "Relation", "Measurement", "Offsets", "Doc"]
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,48 @@ class Measurement:
     confidence: float = 0.8
 
 
+class Offsets:
+    """Where each character of a cleaned text was in the source, kept as runs
+    (a line is one run) rather than one number per character: a sequence of
+    ``len(text)`` source offsets.
+
+    >>> o = Offsets()
+    >>> o.add(10, 3); o.add(20, 2)
+    >>> len(o), o[0], o[2], o[3], o[-1], list(o)
+    (5, 10, 12, 20, 21, [10, 11, 12, 20, 21])
+    """
+
+    __slots__ = ("starts", "bases", "size")
+
+    def __init__(self):
+        self.starts, self.bases, self.size = [], [], 0
+
+    def add(self, source_start: int, length: int) -> None:
+        """The next ``length`` characters come from ``source_start`` on."""
+        if length > 0:
+            self.starts.append(self.size)
+            self.bases.append(source_start)
+            self.size += length
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self.size))]
+        if i < 0:
+            i += self.size
+        if not 0 <= i < self.size:
+            raise IndexError("offset index out of range")
+        k = bisect_right(self.starts, i) - 1
+        return self.bases[k] + i - self.starts[k]
+
+    def __iter__(self):
+        for k, (start, base) in enumerate(zip(self.starts, self.bases)):
+            end = self.starts[k + 1] if k + 1 < len(self.starts) else self.size
+            yield from range(base, base + end - start)
+
+
 def span_mask(size: int, spans) -> bytearray:
     """``size`` bytes, 1 inside any of ``spans`` (anything with ``start`` and ``end``), else 0.
 
@@ -97,7 +140,7 @@ class Doc:
     path: str
     source: str
     text: str
-    offsets: list
+    offsets: list  # or Offsets: a sequence, source offset of each character of text
     sha256: str = ""
     meta: dict = field(default_factory=dict)
     paragraphs: list = field(default_factory=list)

@@ -52,3 +52,14 @@ def test_full_width_punctuation_folds_one_to_one():
 def test_headings_are_not_joined():
     d = run("铸魂\n\n发挥党建引领作用\n\n正文第一句,讲的是某某局的工作。")
     assert d.text.splitlines()[:2] == ["铸魂", "发挥党建引领作用"]
+
+
+def test_simplified_by_regex_is_what_the_converter_gives_each_character():
+    from kg.clean import _T2S, _t2s_char, _traditional, to_simplified
+
+    chars = [chr(c) for c in [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00)]]
+    rx = _traditional()
+    assert rx is not None
+    assert [c for c in chars if _t2s_char(c) != c and not rx.match(c)] == []
+    text = "臺灣交通運輸局黨委," + "".join(chars[::37])
+    assert to_simplified(text) == text.translate(_T2S)
