@@ -164,9 +164,12 @@ def to_simplified(text: str) -> str:
     if text.isascii():
         return text
     rx = _traditional()
-    if rx is None:
+    if rx is None or _ASTRAL.search(text):
         return text.translate(_T2S)
     return rx.sub(_t2s_match, text)  # most texts hold none: faster than translating every character
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def _t2s_match(m) -> str:
@@ -175,14 +178,16 @@ def _t2s_match(m) -> str:
 
 @lru_cache(maxsize=1)
 def _traditional():
-    """A regex for the characters OpenCC's t2s dictionaries hold as keys of
-    one character: every character it may change (None if the converter
-    does not show its dictionaries, and every character is looked up)."""
+    """A regex for the characters of the Basic Multilingual Plane that
+    OpenCC's t2s dictionaries hold as keys of one character: every such
+    character it may change (None if the converter does not show its
+    dictionaries, and every character is looked up). Astral characters stay
+    out: with them the class would no longer be a fast bitmap."""
     keys = set()
     for entry in getattr(_opencc(), "dict_cache", {}).values():
         for part in entry if isinstance(entry, tuple) else (entry,):
             if isinstance(part, dict):
-                keys.update(k for k in part if len(k) == 1)
+                keys.update(k for k in part if len(k) == 1 and k < "\U00010000")
     if not keys:
         return None
     return re.compile("[" + "".join(re.escape(k) for k in sorted(keys)) + "]")

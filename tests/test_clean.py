@@ -63,3 +63,5 @@ def test_simplified_by_regex_is_what_the_converter_gives_each_character():
     assert [c for c in chars if _t2s_char(c) != c and not rx.match(c)] == []
     text = "臺灣交通運輸局黨委," + "".join(chars[::37])
     assert to_simplified(text) == text.translate(_T2S)
+    astral = text + "\U00020000\U0002A6A5"  # characters beyond the regex's plane: translated one by one
+    assert to_simplified(astral) == astral.translate(_T2S)
