@@ -284,12 +284,15 @@ def _key(p: str) -> str:
 
 class Slot:
     """A place in a ``Shape`` that takes a value each time: an IRI (``IRI``)
-    or a literal of one language or datatype (``Slot(datatype=XSD + "integer")``)."""
+    or a literal of one language or datatype (``Slot(datatype=XSD + "integer")``).
+    An xsd:integer or xsd:decimal slot takes canonical lexical forms (digits,
+    sign, point), which are written as they are."""
 
-    __slots__ = ("iri", "lang", "datatype")
+    __slots__ = ("iri", "lang", "datatype", "numeric")
 
     def __init__(self, lang: str | None = None, datatype: str | None = None, iri: bool = False):
         self.iri, self.lang, self.datatype = iri, lang, datatype
+        self.numeric = datatype in (XSD + "integer", XSD + "decimal")
 
     def term(self, value):
         return value if self.iri else (value, self.lang, self.datatype)
@@ -337,9 +340,10 @@ class Shape:
             else:
                 k = slots[p]
                 nt_sfx, ttl_sfx = _SUFFIX.get((o.lang, o.datatype)) or _suffix(o.lang, o.datatype)
-                o_nt, o_ttl = ['"', (f"e{k}",), '"' + nt_sfx], ['"', (f"e{k}",), '"' + ttl_sfx]
+                lex = f"v{k}" if o.numeric else f"e{k}"  # a number's lexical form needs no escape anywhere
+                o_nt, o_ttl = ['"', (lex,), '"' + nt_sfx], ['"', (lex,), '"' + ttl_sfx]
                 head, tail = _json_value(("\0", o.lang, o.datatype)).split(_js("\0"))
-                o_js = [head, (f"j{k}",), tail]
+                o_js = [head + '"', (lex,), '"' + tail] if o.numeric else [head, (f"j{k}",), tail]
             nt += ["<", ("s",), f"> <{p}> ", *o_nt, " .\n"]
             ttl += [" ;\n\t" if ttl else "<", *([] if ttl else [("s",), "> "]), (_PRED.get(p) or _pred(p)) + " ", *o_ttl]
             js += [f", {_KEY.get(p) or _key(p)}: [", *o_js, "]"]
@@ -358,19 +362,29 @@ class Shape:
         return self._text(s, values)
 
 
+_IRI = {}  # IRI → (Turtle form, JSON string): an article's IRI and its entities' recur in node after node
+
+
+def _iri_forms(iri: str) -> tuple:
+    if len(_IRI) >= 1 << 16:
+        _IRI.clear()
+    forms = _IRI[iri] = (_TTL.get(iri) or _ttl_iri(iri), _js(iri))
+    return forms
+
+
 def _generate(fields, slots: dict, templates):
     """The function ``(s, values) → (N-Triples, Turtle, JSON-LD)`` filling
     ``templates``. Fixed text goes in as variables, so the generated source
     holds only names."""
-    env = {"_js": _js, "_escape": _escape, "_TTL": _TTL, "_ttl_iri": _ttl_iri}
-    lines = [f"def text(s, values):", "    sj = _js(s)"]
+    env = {"_js": _js, "_escape": _escape, "_IRI": _IRI, "_iri_forms": _iri_forms}
+    lines = ["def text(s, values):", "    sj = _js(s)"]
     if slots:
         lines.append(f"    {', '.join(f'v{k}' for k in range(len(slots)))}, = values")
     for p, o in fields:
-        if o.__class__ is Slot:
+        if o.__class__ is Slot and not o.numeric:
             k = slots[p]
-            lines.append(f"    t{k} = _TTL.get(v{k}) or _ttl_iri(v{k})" if o.iri else f"    e{k} = _escape(v{k})")
-            lines.append(f"    j{k} = _js(v{k})")
+            lines.append(f"    t{k}, j{k} = _IRI.get(v{k}) or _iri_forms(v{k})" if o.iri else
+                         f"    e{k}, j{k} = _escape(v{k}), _js(v{k})")
     out = []
     for template in templates:
         names = []
