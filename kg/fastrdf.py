@@ -169,39 +169,52 @@ class GraphWriter:
         """Write what holds across articles and close the JSON-LD array."""
         for name in FILES:
             self._flush(name)
-        names = sort_unique(entity_triples(self.entities, self.base))
-        flat = merge_rows(names, sort_unique(self.relations))
         f = self.files
-        # a chunk at a time: the whole section as text in four formats would
-        # take several times the memory of its rows
-        for chunk in _subject_chunks(flat):
-            f["graph.ttl"].write(turtle(chunk).encode("utf-8"))
-            f["graph.nt"].write(ntriples(chunk).encode("utf-8"))
-            self._json(_json_block(chunk))
-        f["graph.jsonld"].write(b"\n]}\n")
         f["graph.trig"].write(b"{\n")
-        for chunk in _subject_chunks(names):
-            f["graph.trig"].write(trig_indent(turtle(chunk)).encode("utf-8"))
+        ttl, nt, js, trig = [], [], [], []
+        rows = 0
+        for flat, names in entity_blocks(self.entities, self.relations, self.base):
+            ttl.append(turtle(flat))
+            nt.append(ntriples(flat))
+            js.append(",\n" + jsonld_nodes(flat)[0])
+            trig.append(ttl[-1] if names is flat else turtle(names))
+            rows += len(flat)
+            if rows >= CHUNK_ROWS:  # a chunk at a time: the whole section as text would take far more memory
+                self._entity_chunk(ttl, nt, js, trig)
+                rows = 0
+        self._entity_chunk(ttl, nt, js, trig)
+        f["graph.jsonld"].write(b"\n]}\n")
         f["graph.trig"].write(b"}\n")
+
+    def _entity_chunk(self, ttl, nt, js, trig) -> None:
+        f = self.files
+        f["graph.ttl"].write("".join(ttl).encode("utf-8"))
+        f["graph.nt"].write("".join(nt).encode("utf-8"))
+        self._json("".join(js).encode("utf-8"))
+        f["graph.trig"].write(trig_indent("".join(trig)).encode("utf-8"))
+        for part in (ttl, nt, js, trig):
+            part.clear()
 
 
 CHUNK_ROWS = 20000
 
 
-def _subject_chunks(rows):
-    """``rows`` in runs of about ``CHUNK_ROWS``, each cut between two
-    subjects, so that the runs' Turtle or JSON-LD texts join into the whole's.
-
-    >>> [len(c) for c in _subject_chunks([(0, "a"), (0, "a"), (0, "b")])]
-    [3]
-    """
-    start = 0
-    while start < len(rows):
-        end = min(start + CHUNK_ROWS, len(rows))
-        while end < len(rows) and rows[end][1] == rows[end - 1][1]:
-            end += 1
-        yield rows[start:end]
-        start = end
+def entity_blocks(entities: dict, relations, base: str = DEFAULT_BASE):
+    """The cross-article section subject by subject, in N-Triples line order:
+    ``(rows, names)``, the sorted rows of each entity (its type and labels,
+    a place's levels and parents, and the relations it is the subject of)
+    and of those the ones that are not relations (``rows`` itself when it
+    has none). Sorting each subject's few statements, not the section's
+    every line, keeps the serial end of a build short."""
+    by_subject = {}
+    for t in entity_triples(entities, base):
+        by_subject.setdefault(t[0], ([], []))[0].append(t)
+    for t in relations:
+        by_subject.setdefault(t[0], ([], []))[1].append(t)
+    for s in sorted(by_subject, key=lambda s: s + ">"):
+        names, rels = by_subject[s]
+        own = sort_unique(names)
+        yield (merge_rows(own, sort_unique(rels)) if rels else own), own
 
 
 # ------------------------------------------------------------------ spools

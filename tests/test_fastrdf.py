@@ -57,3 +57,21 @@ def test_a_subject_two_nodes_share_is_written_statement_by_statement():
         assert fast == article_text(flat, art, entities).__getstate__()
     rules = article_text(triples, art, entities, nodes + [twin]).nt.decode().count(f"<{s}> <{shape.fields[-2][0]}>")
     assert rules == 2
+
+
+def test_entity_blocks_are_the_sections_rows_subject_by_subject():
+    from kg.fastrdf import entity_blocks
+    from kg.rdf import entity_triples, merge_summaries
+    from kg.triples import merge_rows, sort_unique
+
+    summaries, relations = [], set()
+    for path in CORPUS[:12]:
+        triples, nodes, entities = article_parts(process_file(path))
+        summaries.append(entities)
+        relations.update(t for t in triples if t[0] in entities and t[2].__class__ is str and t[2] in entities)
+    merged = merge_summaries(summaries)
+    names = sort_unique(entity_triples(merged))
+    blocks = list(entity_blocks(merged, relations))
+    assert [r for flat, _ in blocks for r in flat] == merge_rows(names, sort_unique(relations))
+    assert [r for _, own in blocks for r in own] == names
+    assert len({flat[0][1] for flat, _ in blocks}) == len(blocks)  # one block per subject
