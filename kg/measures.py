@@ -92,6 +92,10 @@ def measures(doc: Doc) -> Doc:
     return doc
 
 
+LEAD_WORDS = re.compile(r"^(?:同时|并|且|其中|全年|累计|目前|截至目前)")
+MARKS = re.compile(r"[“”\"《》]")
+
+
 def _attach(doc, out):
     """Indicator from the clause around the figure; ``about`` from the nearest entity."""
     text = doc.text
@@ -103,13 +107,17 @@ def _attach(doc, out):
     for ms in out:
         k = bisect.bisect_right(starts, ms.start) - 1
         sent = doc.sentences[k][:2] if k >= 0 else (0, len(text))
-        cl = next(((s, e) for s, e in clauses(text, *sent) if s <= ms.start < e), sent)
+        c = bisect.bisect_right(subj_starts, ms.start) - 1  # the clauses relations read, where it ran
+        if c >= 0 and doc.subjects[c][0] <= ms.start < doc.subjects[c][1]:
+            cl = doc.subjects[c][:2]
+        else:
+            cl = next(((s, e) for s, e in clauses(text, *sent) if s <= ms.start < e), sent)
         ind = text[cl[0]:ms.start].strip(" ,,。;;、的了")
-        ind = re.sub(r"^(?:同时|并|且|其中|全年|累计|目前|截至目前)", "", ind)
+        ind = LEAD_WORDS.sub("", ind)
         if len(ind) < 2:
             tail = re.match(r"[^,,。;;、]{1,20}", text[ms.end:cl[1]])
             ind = tail.group(0) if tail else ind
-        ms.indicator = re.sub(r"[“”\"《》]", "", ind)[-40:] or ms.text
+        ms.indicator = MARKS.sub("", ind)[-40:] or ms.text
         j = bisect.bisect_right(ends, ms.start)
         near = [m for m in ments[max(0, j - 8):j] if m.start >= cl[0]]
         if near:

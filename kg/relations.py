@@ -19,6 +19,7 @@ from .resolve import ORG_TYPES, most_named
 __all__ = ["relations", "clauses"]
 
 AGENT_TYPES = ORG_TYPES
+BUILDER_TYPES = ORG_TYPES | {"Facility"}  # what builds or holds a facility
 LEAD = re.compile(r"^(?:今年以来|近年来|去年以来|同时|此外|另外|目前|截至目前|近期|随后|其中|\d{4}年(?:\d{1,2}月份?)?(?:\d{1,2}日)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|[一二三四五六七八九十]+是)?\s*$")
 MATRIX = re.compile(r"矩阵|^\d+\+|^[一二三四五六七八九十]+\+")
 LEAD_CLAUSE = re.compile(r"^(?:今年以来|近年来|去年以来|同时|此外|另外|目前|截至目前|近期|随后|\d{4}年(?:\d{1,2}月份?)?(?:\d{1,2}日)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|作为.*)[,,]$")
@@ -275,7 +276,7 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
             for s in subj:
                 if ctx.type(s) in ORG_TYPES:
                     ctx.add(e, "subOrganizationOf", s, cs, ce, "contains-cue", 0.75)
-        if t in ORG_TYPES | {"Facility"}:
+        if t in BUILDER_TYPES:
             c = _find_cue(text, cs, m.start, cues.get("establish", ()), ctx.named)
             if c >= 0 and not GOAL_AFTER.match(text, m.end):  # 以建设X为目标: X is not built yet
                 for s in subj:
@@ -413,7 +414,7 @@ def _structural(ctx, doc):
     located_starts = [p.start for p in located]
     names = _org_names(doc)
     for k, e in doc.entities.items():
-        if e.type in ORG_TYPES | {"Facility"}:
+        if e.type in BUILDER_TYPES:
             for m in e.mentions:
                 i = bisect.bisect_left(located_starts, m.start)
                 j = bisect.bisect_left(located_starts, m.end)
