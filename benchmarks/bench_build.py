@@ -66,8 +66,7 @@ def main():
             build_outputs([tmp / "corpus"], tmp / "out2", html=False, pool=pool)
             two.append(time.perf_counter() - t)
     finally:
-        pool.close()
-        pool.join()
+        pool.shutdown()
     mem_one = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t_lcut, t_one, t_two = (statistics.median(x) for x in (lcut, one, two))
     same = all((tmp / "out1" / n).read_bytes() == (tmp / "out2" / n).read_bytes()

@@ -1,5 +1,5 @@
 """One exception hierarchy; every message says what went wrong and what to do."""
-__all__ = ["KgError", "InputError", "OutputError"]
+__all__ = ["KgError", "InputError", "OutputError", "WorkerError"]
 
 
 class KgError(Exception):
@@ -24,3 +24,7 @@ class InputError(KgError):
 
 class OutputError(KgError):
     """Outputs cannot be written."""
+
+
+class WorkerError(KgError):
+    """A worker process of a parallel build died."""

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import clean, measures, mentions, relations, resolve, segment
 from .doc import Doc
-from .errors import InputError
+from .errors import InputError, WorkerError
 from .load import collect, read
 
 __all__ = ["STAGES", "process_text", "process_file", "build", "BuildResult"]
@@ -154,14 +154,17 @@ def _warm():
 
 def workers(jobs: int):
     """A pool of ``jobs`` worker processes with the tokenizer and resources
-    loaded, for ``build(pool=…)`` (several builds, or timing without start-up).
-    Use it as a context manager."""
+    loaded, for ``build(pool=…)`` (several builds, or timing without start-up):
+    a ``concurrent.futures.ProcessPoolExecutor``, so that a worker that dies
+    fails the build instead of leaving it waiting. Use it as a context
+    manager, or ``shutdown()`` it."""
     import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
 
     # forkserver: workers fork from a clean server process, never from a parent holding threads or locks
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    pool = ctx.Pool(jobs, initializer=_warm)
-    pool.map(_ready, range(jobs), chunksize=1)
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_warm)
+    list(pool.map(_ready, range(jobs)))
     return pool
 
 
@@ -195,12 +198,13 @@ def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress
         results = (bar_step(bar, _extract_star(w)) for w in work)
     else:
         own = pool is None
-        procs = min(jobs or os.cpu_count() or 1, len(work)) if own else pool._processes
+        procs = min(jobs or os.cpu_count() or 1, len(work)) if own else pool._max_workers
         pool = workers(procs) if own else pool
         if sink is not None:  # graph text through spool files, not pipes
             spool_dir = tempfile.mkdtemp(prefix="kg-spool-")
             work = [w + (spool_dir,) for w in work]
-        results = (bar_step(bar, x) for x in pool.imap(_extract_star, work, chunksize=max(1, min(8, len(work) // (procs * 8)))))
+        chunk = max(1, min(8, len(work) // (procs * 8)))
+        results = (bar_step(bar, x) for x in _pool_map(pool, work, chunk))
     gc.freeze()  # what exists before the build (dictionaries, the caller's data) is not walked by the collector
     try:
         for x in results:
@@ -213,8 +217,7 @@ def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress
                 res.extracts.append(x)
     finally:
         if pool is not None and own:
-            pool.close()
-            pool.join()
+            pool.shutdown(cancel_futures=True)
         if spool_dir:
             shutil.rmtree(spool_dir, ignore_errors=True)
         if bar is not None:
@@ -225,6 +228,18 @@ def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress
 
 
 AUTO_PARALLEL_BYTES = 512 * 1024
+
+
+def _pool_map(pool, work, chunk):
+    """Extracts of ``work`` from the pool, in order; a worker that died (killed,
+    or out of memory) is a clear error, not a build that waits for ever."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        yield from pool.map(_extract_star, work, chunksize=chunk)
+    except BrokenProcessPool as exc:
+        raise WorkerError("a worker process died while extracting (killed, or out of memory?); "
+                          "nothing was written: run the build again, with fewer -j if memory is short") from exc
 
 
 def _total_bytes(files) -> int:

@@ -42,12 +42,8 @@ def test_a_streaming_build_keeps_no_article_text(examples, tmp_path, monkeypatch
     spools = tmp_path / "tmp"
     spools.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(spools))
-    pool = workers(2)
-    try:
+    with workers(2) as pool:
         result = build_outputs([examples], tmp_path / "out", html=False, pool=pool)
-    finally:
-        pool.close()
-        pool.join()
     assert len(result.extracts) == 5
     assert all(x.text is None and x.entities == {} for x in result.extracts)
     assert result.summary()["entities"]  # counted from the merged entities, not the articles
@@ -67,3 +63,31 @@ def test_entity_section_written_in_chunks_gives_the_same_bytes(examples, tmp_pat
     monkeypatch.setattr(fastrdf.GraphWriter, "_entity_chunk", lambda self, *parts: calls.append(1) or chunk(self, *parts))
     assert build(examples, tmp_path / "chunked", "-j", 1) == whole
     assert len(calls) > 10
+
+
+def test_a_worker_that_dies_fails_the_build_and_writes_nothing(examples, tmp_path, monkeypatch):
+    """A worker killed mid-build (the kernel's out-of-memory killer, say) is a
+    clear error with exit status 2, not a build that waits for ever, and the
+    earlier outputs stay as they were."""
+    import multiprocessing
+    import os
+    import signal
+
+    from kg import build as kgbuild
+
+    before = build(examples, tmp_path / "out", "-j", 1)
+    real_build = kgbuild.build
+
+    def build_and_kill(*args, sink, **kwargs):
+        def sink_then_kill(x):
+            for kid in multiprocessing.active_children():  # the first article is in: kill a worker
+                os.kill(kid.pid, signal.SIGKILL)
+                break
+            sink(x)
+        return real_build(*args, sink=sink_then_kill, **kwargs)
+
+    monkeypatch.setattr(kgbuild, "build", build_and_kill)
+    res = CliRunner().invoke(main, ["build", str(examples), "-o", str(tmp_path / "out"), "--no-html", "-j", "2"])
+    assert res.exit_code == 2, res.output
+    assert "worker process died" in res.output
+    assert {n: (tmp_path / "out" / n).read_bytes() for n in NAMES} == before
