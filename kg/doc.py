@@ -115,6 +115,21 @@ class Offsets:
         k = bisect_right(self.starts, i) - 1
         return self.bases[k] + i - self.starts[k]
 
+    def span(self, start: int, end: int, limit: int) -> tuple[int, int]:
+        """``Doc.source_span`` here, in one call (``limit``: the source's length)."""
+        starts, bases, size = self.starts, self.bases, self.size
+        if start >= size:
+            a = limit
+        else:
+            k = bisect_right(starts, start) - 1
+            a = bases[k] + start - starts[k]
+        if end <= start:
+            return a, a
+        if end - 1 >= size:
+            return a, limit + 1
+        k = bisect_right(starts, end - 1) - 1
+        return a, bases[k] + end - 1 - starts[k] + 1
+
     def __iter__(self):
         for k, (start, base) in enumerate(zip(self.starts, self.bases)):
             end = self.starts[k + 1] if k + 1 < len(self.starts) else self.size
@@ -164,6 +179,8 @@ class Doc:
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """Source range covering ``text[start:end]``."""
+        if self.offsets.__class__ is Offsets:
+            return self.offsets.span(start, end, len(self.source))
         if end <= start:
             s = self.source_offset(start)
             return s, s
