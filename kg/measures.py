@@ -23,13 +23,14 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_BIG = {"万": 10_000, "亿": 100_000_000}
 NUMBER = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
-
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_CN_NUMBER = re.compile(r"[一二两三四五六七八九十百千零〇]+")
 
 
 def parse_number(s: str) -> float:
     """Arabic or Chinese numeral (without 万/亿) → float."""
     s = s.replace(",", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?", s):
+    if _DECIMAL.fullmatch(s):
         return float(s)
     if "点" in s:
         whole, frac = s.split("点", 1)
@@ -70,7 +71,7 @@ def measures(doc: Doc) -> Doc:
         after = text[b:b + 1]
         if before == "第" or (before.isdigit()) or (before and before in "一二三四五六七八九十" and not m.group("pre")):
             continue
-        if re.fullmatch(r"[一二两三四五六七八九十百千零〇]+", num):
+        if _CN_NUMBER.fullmatch(num):
             if num == "一" or num[0] in "百千十" and len(num) == 1 or after in ("是", "把", "线", "王", "强"):
                 continue
         surface, unit, mult, kind = units[m.group("unit")]

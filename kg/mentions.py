@@ -41,6 +41,7 @@ NUMERAL = re.compile(r"[\d.]+|[" + NUM + "]+")
 COUNTED = re.compile("[" + NUM + "]+[" + "".join(sorted(UNIT_WORDS)) + "]")  # 3个, 十项
 COUNT_AFTER = re.compile("[" + NUM + r"]+(?:\.\d+)?[" + "".join(sorted(UNIT_WORDS)) + "]")  # 6座, 十二个
 _QUOTE_CHARS = re.compile("[" + QUOTES + "《》]")
+_ALL_CJK = re.compile("[" + CJK + "]+")
 
 
 def strip_quotes(s: str) -> str:
@@ -97,7 +98,7 @@ def _quote_runs(doc: Doc):
 
 def _content_type(content: str):
     """Type implied by the quoted text itself, or None."""
-    if re.search("[—、,;]", content):
+    if _LIST_MARK.search(content):
         return None  # a structure or a list (党工委—社区党委—…), not one name
     sfx = lx.suffixes()
     for n in range(min(8, len(content) - 1), 0, -1):
@@ -107,9 +108,13 @@ def _content_type(content: str):
             if kind == "activity":
                 return "Activity"
             return typ
-    if re.search(r"[" + CJK + r"]\+|\+[" + CJK + r"]|[" + CJK + r"]\+$", content):
+    if _PLUS_NAME.search(content):
         return "Project"
     return None
+
+
+_LIST_MARK = re.compile("[—、,;]")
+_PLUS_NAME = re.compile(r"[" + CJK + r"]\+|\+[" + CJK + r"]|[" + CJK + r"]\+$")
 
 
 def _slogan(content: str) -> bool:
@@ -279,12 +284,17 @@ def _honor_suffix(s: str) -> bool:
     return bool(_HONOR_ENDS.search(s)) or s.endswith(_honor_suffixes())
 
 
+_HONOR_LEAD = re.compile(r"^(?:了|为|成为|先后)")
+_HONOR_TAIL = re.compile(r"(?:荣誉称号|称号|荣誉)$")
+_QUOTED = re.compile(r"“([^”]+)”")
+
+
 def _clean_honor(label: str) -> str:
     label = label.strip()
-    label = re.sub(r"^(?:了|为|成为|先后)", "", label)
-    label = re.sub(r"(?:荣誉称号|称号|荣誉)$", "", label)
-    quoted = re.findall(r"“([^”]+)”", label)
-    rest = re.sub(r"“[^”]+”", "", label)
+    label = _HONOR_LEAD.sub("", label)
+    label = _HONOR_TAIL.sub("", label)
+    quoted = _QUOTED.findall(label)
+    rest = _QUOTED.sub("", label)
     if len(quoted) == 1 and len(rest) <= 2:
         return quoted[0]
     return strip_quotes(label)
@@ -1002,7 +1012,7 @@ NOT_VILLAGE = frozenset("各全本该每一二两三四五多其村镇乡县市�
 
 def _local_stem_ok(stem: str) -> bool:
     """Could ``stem`` name a town, community or village (芦溪, 桂湖)?"""
-    if not (2 <= len(stem) <= 4) or not re.fullmatch("[" + CJK + "]+", stem):
+    if not (2 <= len(stem) <= 4) or not _ALL_CJK.fullmatch(stem):
         return False
     if stem in lx.stopwords() or stem in lx.verbs() or stem in LOCAL_GENERIC or stem[0] in PREPOSITIONS:
         return False
