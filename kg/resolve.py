@@ -259,7 +259,10 @@ def _merge_short_forms(ents, place_surfaces):
     """
     out = []
     absorbed = set()
-    located = [e for e in ents if any(p in e.label for p in place_surfaces)]
+    located_by_type = {}  # names holding a place, by type
+    for e in ents:
+        if any(p in e.label for p in place_surfaces):
+            located_by_type.setdefault(e.type, []).append(e)
     places = [e for e in ents if e.type == "Place" and lx.ancestors(e.label)]
     home = max(places, key=lambda e: (len(e.mentions), e.label)).label if places else ""
     home_chain = {p.name for p in lx.ancestors(home)} if home else set()
@@ -275,7 +278,6 @@ def _merge_short_forms(ents, place_surfaces):
         if len(short) < 2:
             continue
         relative = short[0] if short[0] in "省市县区镇" and len(short) >= 3 else ""
-        prefixed = bool(_place_prefix(e.label, place_surfaces))
         # 医院党委: the one longer 某某医院党委 of this text, placed or not
         cands = [f for f in ents if f is not e and f.type == e.type and id(f) not in absorbed
                  and len(f.label) > len(short) and norm(f.label).endswith(short)] if _bare_unit(short) else []
@@ -286,8 +288,9 @@ def _merge_short_forms(ents, place_surfaces):
         # 梅岭街道党工委 is a short form of 某市梅岭街道党工委: one unit, not two to choose from
         cands = [f for f in cands if not any(g is not f and len(g.label) > len(f.label)
                                              and norm(g.label).endswith(norm(f.label)) for g in cands)]
-        for f in located if not cands else ():
-            if f is e or f.type != e.type or id(f) in absorbed:
+        prefixed = not cands and bool(_place_prefix(e.label, place_surfaces))
+        for f in located_by_type.get(e.type, ()) if not cands else ():
+            if f is e or id(f) in absorbed:
                 continue
             fl = norm(f.label)
             if len(fl) <= len(short):
