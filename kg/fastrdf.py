@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
 from collections import Counter
+from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 
@@ -98,10 +98,6 @@ def article_text(triples, article: str, entities, nodes=()) -> ArticleText:
 def _relation(t, entities) -> bool:
     """An entity as subject and object (kg:mentionedIn points to the article, not an entity)."""
     return t[0] in entities and t[2].__class__ is str and t[2] in entities
-
-
-def _json_block(rows) -> bytes:
-    return "".join(",\n" + node for node in jsonld_nodes(rows)).encode("utf-8")
 
 
 class GraphWriter:

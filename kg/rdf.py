@@ -279,8 +279,8 @@ EVIDENCE = Shape([(RDF_TYPE, K + "Evidence"), (_RDF_SUBJECT, IRI), (_RDF_PREDICA
 _FIGURE = [(RDF_TYPE, K + "Measurement"), *_TRACE, *_HOW, (K + "value", Slot(datatype=_DECIMAL)),
            (K + "unit", Slot()), (K + "indicator", Slot("zh")), (_TEXT, Slot("zh")), (K + "mentionedIn", IRI)]
 MEASUREMENT = Shape(_FIGURE)
-SEEN = Shape([(K + "mentionedIn", IRI)])  # an entity in an article
 MEASUREMENT_ABOUT = Shape(_FIGURE + [(K + "about", IRI)])
+SEEN = Shape([(K + "mentionedIn", IRI)])  # an entity in an article
 
 
 @lru_cache(maxsize=4096)

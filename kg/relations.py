@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 from . import lexicon as lx
 from .doc import Doc, Relation, span_mask
