@@ -152,6 +152,20 @@ def _warm():
     gc.freeze()  # a worker's dictionaries live as long as it does: the collector need not walk them
 
 
+def _worker_start():
+    """A worker ignores Ctrl-C: the main process stops the build and the workers."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm()
+
+
+def _stop(pool) -> None:
+    """End a build's workers now (Ctrl-C, an error): their pending articles are not wanted."""
+    for proc in list((getattr(pool, "_processes", None) or {}).values()):  # the executor's own, no public handle
+        proc.terminate()
+
+
 def workers(jobs: int):
     """A pool of ``jobs`` worker processes with the tokenizer and resources
     loaded, for ``build(pool=…)`` (several builds, or timing without start-up):
@@ -163,8 +177,13 @@ def workers(jobs: int):
 
     # forkserver: workers fork from a clean server process, never from a parent holding threads or locks
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_warm)
-    list(pool.map(_ready, range(jobs)))
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_start)
+    try:
+        list(pool.map(_ready, range(jobs)))
+    except BaseException:  # Ctrl-C while they start: no worker outlives the call
+        _stop(pool)
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
     return pool
 
 
@@ -215,6 +234,10 @@ def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress
                 res.extracts.append(x.spent())
             else:
                 res.extracts.append(x)
+    except BaseException:
+        if pool is not None and own:
+            _stop(pool)
+        raise
     finally:
         if pool is not None and own:
             pool.shutdown(cancel_futures=True)

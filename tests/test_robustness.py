@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -89,6 +90,45 @@ def test_killed_build_keeps_previous_outputs(tmp_path, examples):
     _kill_mid_build([corpus, "-o", out], marker=lambda: False, timeout=1.5)
     after = {p.name: p.read_bytes() for p in out.iterdir()}
     assert after == before  # no file replaced, no temporary left behind
+
+
+@pytest.mark.parametrize("when", [0.6, 1.2, "spooling"])
+def test_ctrl_c_stops_a_parallel_build_and_its_workers(tmp_path, examples, when):
+    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it)
+    ends a -j 2 build promptly, whenever it comes (seconds after the start,
+    while the workers start, or once they write their spool files):
+    non-zero exit, the earlier outputs as they were, and no process left."""
+    import sys as _sys
+
+    _sys.path.insert(0, str(examples.parent / "benchmarks"))
+    from gen_corpus import generate
+
+    out = tmp_path / "out"
+    assert run(examples, "-o", out).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    corpus, spools = tmp_path / "corpus", tmp_path / "tmp"
+    generate(corpus, 600, seed=7)
+    spools.mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(out), "-q", "-j", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                            env={**os.environ, "TMPDIR": str(spools)})
+    start = time.time()
+    if when == "spooling":
+        while time.time() - start < 60 and proc.poll() is None and not any(
+                p.stat().st_size for p in spools.glob("kg-spool-*/*")):
+            time.sleep(0.02)
+    else:
+        time.sleep(when)
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        assert proc.wait(timeout=30) != 0
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    time.sleep(0.5)
+    ps = subprocess.run(["ps", "-o", "stat=,args=", "-g", str(proc.pid)], capture_output=True, text=True).stdout
+    assert all(line.startswith("Z") for line in ps.splitlines()), ps  # dead ones await this container's init
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
 
 
 def test_killed_store_update_leaves_a_usable_store(tmp_path, examples):
