@@ -449,7 +449,8 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
         if not HARD.isdisjoint(w) or w.isspace():
             stop_word = w
             break
-        if w[0] in "与和及" and s not in places_at:
+        if w[0] in "与和及" and s not in places_at and (len(w) == 1 or w not in lx.common_words()):
+            # (和平, 和谐, 及时: a word of its own, not 和 glued on: 中心街道和平社区党委 is one name)
             before = tok.text(i - 1) if i > 0 else ""
             if _ends_with_org(before):
                 stop_word = w[0]  # 某局与某委员会: the first name ends at 与
@@ -526,6 +527,9 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
     return start, stop_word
 
 
+LOOSE_SUFFIXES = frozenset({"联盟", "共同体"})  # they also end words for a kind of grouping: a name needs a longer stem
+
+
 def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
     text = doc.text
     sfx = lx.suffixes()
@@ -567,8 +571,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
         if bare[:-len(suffix)].endswith(("式", "型")) and kind in ("org", "facility"):
             continue  # “枫桥式”税务所, 学习型党组织: a kind of unit, not one unit
         conf = 0.7
-        if kind == "project" and len(bare) - len(suffix) < 4:
-            continue
+        if (kind == "project" or suffix in LOOSE_SUFFIXES) and len(bare) - len(suffix) < 4:
+            continue  # 专科联盟, 医疗共同体: a kind of grouping, not one
         if kind == "activity":
             para = text.rfind("\n", 0, start) + 1
             at_meeting = text.startswith("上", b) and "在" in text[max(para, start - 12):start]
@@ -754,7 +758,7 @@ def find_persons(doc: Doc):
 
 
 # ----------------------------------------------------------------- self-references
-SELF_RE = re.compile(r"(?:我|该|本)(公司|集团|单位|局|院|厅|委|所|队|行|站|社|村|镇|中心|街道|支部|党委|党支部|党组)"
+SELF_RE = re.compile(r"(?:我|该|本)(公司|集团|单位|局|院|厅|委|所|队|行|站|社|村|镇|中心|街道|支部|党委|党支部|党组|联盟)"
                      r"|(局|院|公司|厅)机关")
 
 

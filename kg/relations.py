@@ -159,6 +159,18 @@ def _find_cue(text, cs, pos, cues, named=None):
     return best
 
 
+def _first_cue(text, start, end, cues, named) -> int:
+    """First place in ``text[start:end]`` where one of ``cues`` starts outside a name, else -1."""
+    best = -1
+    for c in cues:
+        i = text.find(c, start, end)
+        while i >= 0 and named[i]:
+            i = text.find(c, i + 1, end)
+        if i >= 0 and (best < 0 or i < best):
+            best = i
+    return best
+
+
 def relations(doc: Doc) -> Doc:
     ctx = _Ctx(doc)
     doc.subjects = []
@@ -300,11 +312,10 @@ def _cooperation(ctx, doc, cm, cs, ce, subj, own, cues):
         if ctx.named[cs + m.start()]:
             continue  # 住房和城乡建设厅: part of a name
         a = cs + m.end()
-        rest = text[a:ce]
-        hit = min((i for i in map(rest.find, coop) if i >= 0), default=-1)
+        hit = _first_cue(text, a, ce, coop, ctx.named) - a  # 合作社 names a unit: its 合作 is no cue
         if hit < 0 or hit > 40:
             continue
-        partners = [x.entity for x in cm if a <= x.start < a + hit
+        partners = [x.entity for x in cm if a <= x.start and x.end <= a + hit  # named before the cue, not around it
                     and ctx.type(x.entity) in AGENT_TYPES | {"Place"}]
         if not partners:
             continue

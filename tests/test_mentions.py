@@ -70,6 +70,12 @@ CASES = [
     ("某公交公司开通“先锋号”定制公交线路12条。", "Project", "先锋号定制公交线路"),
     ("驾驶员王海燕荣获“全国五一劳动奖章”。", "Person", "王海燕"),
     ("急诊科护士陈丽华当选省人大代表。", "Person", "陈丽华"),
+    # alliances: a grouping with a name of its own
+    ("城北街道党工委牵头组建城北片区区域化党建联盟。", "SocialOrganization", "城北片区区域化党建联盟"),
+    ("国网某市供电公司党委发起成立长三角电力党建联盟。", "SocialOrganization", "长三角电力党建联盟"),
+    # 和平, 和谐: words of their own, not 和 joining two names
+    ("凤县中心街道和平社区党委联合辖区单位开展志愿服务。", "PartyOrganization", "凤县中心街道和平社区党委"),
+    ("城关镇和谐社区党支部获评五星级党支部。", "PartyOrganization", "城关镇和谐社区党支部"),
 ]
 
 
@@ -96,6 +102,8 @@ def test_entity_found(text, typ, label):
     ("肇村获评“浙江省美丽乡村特色精品村”。", "精品村"),
     ("温州港口岸通关更便捷,台州港务集团加快发展。", "台州港"),
     ("争创全国文明单位,力争更大突破。", None),
+    ("与四川大学华西医院建立专科联盟,远程会诊量增长。", "专科联盟"),  # a kind of grouping, not one
+    ("加入区域化党建联盟。", "区域化党建联盟"),
 ])
 def test_generic_mentions_are_not_entities(text, label):
     doc = process_text(text)

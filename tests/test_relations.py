@@ -98,6 +98,14 @@ CASES = [
     # 该站 may be a facility
     ("街道建成“暖蜂驿站”骑手服务站,该站被评为“市级示范驿站”。",
      "暖蜂驿站", "receivedHonor", "市级示范驿站"),
+    # 该联盟 is the alliance just named
+    ("国网某市供电公司党委发起成立长三角电力党建联盟。该联盟获评“全省党建引领创新案例”。",
+     "长三角电力党建联盟", "receivedHonor", "全省党建引领创新案例"),
+    ("国网某市供电公司党委发起成立长三角电力党建联盟。", "国网某市供电公司党委", "established", "长三角电力党建联盟"),
+    # 与X联合举办 → X cooperates; 合作社 names a unit, its 合作 is no cue
+    ("青龙坪村党支部与郭家坝镇党委联合举办主题党日。", "青龙坪村党支部", "cooperatesWith", "郭家坝镇党委"),
+    ("市农业农村局机关党支部与火箭村党支部、哈密市甜源瓜果种植专业合作社党支部联合成立联合党支部。",
+     "市农业农村局机关党支部", "cooperatesWith", "哈密市甜源瓜果种植专业合作社党支部"),
 ]
 
 
@@ -202,3 +210,10 @@ def test_relation_spans_are_in_the_text():
     doc = process_text(CASES[0][0])
     for r in doc.relations:
         assert 0 <= r.start < r.end <= len(doc.text)
+
+
+def test_an_alliance_built_with_a_partner_is_not_a_partner():
+    doc = process_text("某县人民医院党委与四川大学华西医院建立川西肿瘤专科医疗联盟。")
+    got = triples(doc)
+    assert {("某县人民医院党委", "cooperatesWith", "四川大学华西医院"), ("四川大学华西医院", "cooperatesWith", "某县人民医院党委")} & got
+    assert not {t for t in got if t[1] == "cooperatesWith" and "川西肿瘤专科医疗联盟" in t}
