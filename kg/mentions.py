@@ -906,7 +906,7 @@ def find_local_short_names(doc: Doc, tok: _Tokens, places):
     full name only."""
     text = doc.text
     taken = {(p.start, p.end) for p in places}
-    covered = _covered(places)
+    covered = span_mask(len(text) + 1, places)
     stems = {}
     for p in places:
         if p.rule in ("place-local", "place-child") and p.label.endswith(TOWN_SUFFIXES + VILLAGE_SUFFIXES):
@@ -919,7 +919,7 @@ def find_local_short_names(doc: Doc, tok: _Tokens, places):
     for stem, label in sorted(stems.items()):
         for at in _occurrences(text, stem):
             end = at + len(stem)
-            if at in covered or (at, end) in taken:
+            if covered[at] or (at, end) in taken:
                 continue
             if text.startswith(label, at):  # the full name again, where the tokens hid it
                 yield Mention(at, at + len(label), label, "Place", label, "place-local", 0.65)
@@ -941,14 +941,6 @@ def _occurrences(text: str, name: str):
     while at >= 0:
         yield at
         at = text.find(name, at + len(name))
-
-
-def _covered(spans) -> set:
-    """Every offset inside the ``spans`` (mentions)."""
-    out = set()
-    for p in spans:
-        out.update(range(p.start, p.end))
-    return out
 
 
 def find_town_villages(doc: Doc, tok: _Tokens, places):
@@ -998,7 +990,7 @@ def find_one_character_villages(doc: Doc, places):
     """妙西镇肇村: a village with a one-character name, right after its town,
     and wherever else that name is written."""
     text = doc.text
-    covered = _covered(places)
+    covered = span_mask(len(text) + 1, places)
     names = set()
     for p in places:
         m = VILLAGE_AFTER_TOWN.match(text, p.end)
@@ -1006,7 +998,7 @@ def find_one_character_villages(doc: Doc, places):
             names.add(m.group(0))
     for name in sorted(names):
         for at in _occurrences(text, name):
-            if at not in covered:
+            if not covered[at]:
                 yield Mention(at, at + len(name), name, "Place", name, "place-village", 0.65)
 
 
