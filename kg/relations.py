@@ -12,7 +12,7 @@ import re
 
 from . import lexicon as lx
 from .doc import Doc, Relation, span_mask
-from .mentions import bare_head
+from .mentions import UNIT_KINDS, bare_head
 from .resolve import ORG_TYPES, most_named
 
 __all__ = ["relations", "clauses"]
@@ -140,7 +140,7 @@ def _under_subject(doc, ms, cs, ce):
 
 
 PARTNER = re.compile("[与同]")
-QUALIFIER = re.compile("(?:我|该|本)(?:公司|集团|单位|局|院|厅|委|所|队|行|站|社|村|镇|中心|街道)$")
+QUALIFIER = re.compile("(?:我|该|本)(?:" + UNIT_KINDS + ")$")
 JOINT = re.compile(r"\s*(?:共同|共建|共办|共创|共享|携手|合力)")  # not 联合: 联合X做 brings in X
 ORGANS = re.compile("(局|院|厅|公司|集团|委)机关")
 BOTH = re.compile(r"\s*(?:双方|两家单位|两单位)")
