@@ -112,23 +112,18 @@ class Offsets:
             i += self.size
         if not 0 <= i < self.size:
             raise IndexError("offset index out of range")
+        return self._at(i)
+
+    def _at(self, i: int) -> int:
         k = bisect_right(self.starts, i) - 1
         return self.bases[k] + i - self.starts[k]
 
     def span(self, start: int, end: int, limit: int) -> tuple[int, int]:
-        """``Doc.source_span`` here, in one call (``limit``: the source's length)."""
-        starts, bases, size = self.starts, self.bases, self.size
-        if start >= size:
-            a = limit
-        else:
-            k = bisect_right(starts, start) - 1
-            a = bases[k] + start - starts[k]
+        """``Doc.source_span`` in one call (``limit``: the source's length)."""
+        a = self._at(start) if start < self.size else limit
         if end <= start:
             return a, a
-        if end - 1 >= size:
-            return a, limit + 1
-        k = bisect_right(starts, end - 1) - 1
-        return a, bases[k] + end - 1 - starts[k] + 1
+        return a, (self._at(end - 1) if end - 1 < self.size else limit) + 1
 
     def __iter__(self):
         for k, (start, base) in enumerate(zip(self.starts, self.bases)):
