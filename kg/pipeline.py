@@ -149,7 +149,6 @@ def _warm():
     segment.tokenizer()
     lexicon.verbs()
     lexicon.common_words()
-    gc.freeze()  # a worker's dictionaries live as long as it does: the collector need not walk them
 
 
 def _worker_start():
@@ -158,6 +157,7 @@ def _worker_start():
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _warm()
+    gc.freeze()  # a worker's dictionaries live as long as it does: the collector need not walk them
 
 
 def _stop(pool) -> None:
