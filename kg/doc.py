@@ -9,10 +9,10 @@ Every offset is a character offset into ``Doc.text`` (the cleaned text);
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-__all__ = ["Span", "Mention", "Entity", "Relation", "Measurement", "Offsets", "Doc"]
+__all__ = ["Span", "Mention", "Entity", "Relation", "Measurement", "Offsets", "Doc", "most_named"]
 
 
 @dataclass(frozen=True)
@@ -156,12 +156,23 @@ class Doc:
     paragraphs: list = field(default_factory=list)
     sentences: list = field(default_factory=list)
     tokens: list = field(default_factory=list)
+    words: list = field(default_factory=list)  # (start, end, tag) of the name finder's words (kg.names)
     mentions: list = field(default_factory=list)
     entities: dict = field(default_factory=dict)
     relations: list = field(default_factory=list)
     measurements: list = field(default_factory=list)
+    clauses: list = field(default_factory=list)  # (start, end) of every clause, in order (kg.segment)
     subjects: list = field(default_factory=list)  # (start, end, [entity keys]) per clause
     original: str = ""  # the cleaned text before traditional → simplified, when they differ
+
+    def clauses_in(self, start: int, end: int) -> list:
+        """The clauses that lie inside ``[start, end)`` (a sentence)."""
+        i = bisect_left(self.clauses, start, key=lambda c: c[0])
+        out = []
+        while i < len(self.clauses) and self.clauses[i][1] <= end:
+            out.append(self.clauses[i])
+            i += 1
+        return out
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[start:end]
@@ -180,3 +191,8 @@ class Doc:
             s = self.source_offset(start)
             return s, s
         return self.source_offset(start), self.source_offset(end - 1) + 1
+
+
+def most_named(entities):
+    """The one the text is about: named most often, then first."""
+    return max(entities, key=lambda e: (len(e.mentions), -min(x.start for x in e.mentions), e.key))

@@ -34,6 +34,8 @@ UNIT_SYNONYMS = {"km": {"km", "公里", "千米", "kilom", "kilometre", "kilomet
                  "CNY": {"cny", "元", "人民币", "yuan", "rmb"},
                  "%": {"%", "percent", "百分比", "pct"},
                  "TEU": {"teu", "标箱"}}
+# Traditional measure words compare equal to their simplified forms (個 = 个), as in the reference scorer.
+UNIT_T2S = str.maketrans("個條項場萬張輛戶處間臺組隊門區億頭篇屆員筆噸畝", "个条项场万张辆户处间台组队门区亿头篇届员笔吨亩")
 CATEGORIES = ("entities_typed", "entities_label", "relations", "measurements")
 
 
@@ -42,8 +44,13 @@ def local(term) -> str:
 
 
 def norm_unit(u) -> str:
+    """A unit's canonical form; traditional measure words are their simplified forms.
+
+    >>> norm_unit("公里"), norm_unit("個"), norm_unit("万元")
+    ('km', '个', '万元')
+    """
     u = local(u) if isinstance(u, URIRef) else str(u)
-    key = norm(u) or u.strip()
+    key = (norm(u) or u.strip()).translate(UNIT_T2S)
     for canon, syn in UNIT_SYNONYMS.items():
         if key in {norm(x) or x for x in syn}:
             return canon

@@ -5,10 +5,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .resources import read_lines, read_table
+from .resources import read_lines, read_table, resource_path
 
 __all__ = ["Place", "suffixes", "suffix_regex", "words_pattern", "stopwords", "generic", "cues",
-           "quote_cues", "units", "gazetteer", "regions"]
+           "quote_cues", "units", "gazetteer", "regions",
+           "ORG_TYPES", "strip_quotes", "PARTY_OF_KIND", "ADVERBS", "UNIT_KINDS", "bare_head", "userdict"]
 
 
 @lru_cache(maxsize=1)
@@ -66,8 +67,6 @@ def verbs() -> frozenset:
 @lru_cache(maxsize=1)
 def common_words() -> frozenset:
     """Words of jieba's dictionary (and ours) seen at least 50 times: 大局, 干部."""
-    from .segment import userdict
-
     return _jieba_dict()[0] | {w for w, f, _t in userdict() if (f or 0) >= 50}
 
 
@@ -236,3 +235,46 @@ def _confidences() -> dict:
 def confidence(kind: str, rule: str, default: float) -> float:
     """Measured precision of a rule (resources/confidence.tsv), else ``default``."""
     return _confidences().get((kind, rule), default)
+
+
+# ----------------------------------------------------------------- shared by stages
+ORG_TYPES = frozenset({"PartyOrganization", "GovernmentBody", "Enterprise", "SocialOrganization"})
+_QUOTE_CHARS = re.compile("[“”\"「」『』‘’《》]")
+
+
+def strip_quotes(s: str) -> str:
+    """Remove quote and title marks: “温馨港湾” → 温馨港湾."""
+    return _QUOTE_CHARS.sub("", s).strip()
+
+
+PARTY_OF_KIND = re.compile("(.{1,4}?)(党委|党组|党总支|党支部)")  # 公司党委; not 机关党委: the organs' own body
+
+
+ADVERBS = re.compile("(?:先后|还|也|再次|多次|均|成功|已|曾|连续|相继|又|均已|分别|积极|先行|率先|全面|持续|不断|被)*$")
+# (and 被 of 被评为 when the cue found is 评为)
+
+
+UNIT_KINDS = "公司|集团|单位|局|院|厅|委|所|队|行|站|社|村|镇|中心|街道"  # what 我/该/本 + a kind can refer to
+
+
+def bare_head(opening: str) -> str:
+    """The kind word that is all of a clause's ``opening`` but adverbs, else "".
+
+    >>> bare_head("支队先后"), bare_head("某县支队")
+    ('支队', '')
+    """
+    head = opening[:ADVERBS.search(opening).start()]
+    return head if len(head) >= 2 and suffixes().get(head, ("", ""))[1] in ("org", "facility") else ""
+
+
+@lru_cache(maxsize=1)
+def userdict() -> list:
+    """``(word, frequency, tag)`` of resources/userdict.txt."""
+    out = []
+    for line in resource_path("userdict.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if parts:
+            freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+            tag = parts[2] if len(parts) > 2 else (parts[1] if len(parts) == 2 and freq is None else None)
+            out.append((parts[0], freq, tag))
+    return out

@@ -15,7 +15,6 @@ from functools import lru_cache
 
 from . import lexicon as lx
 from .doc import Doc, Measurement, span_mask
-from .relations import clauses
 
 __all__ = ["measures", "parse_number"]
 
@@ -112,7 +111,7 @@ def _attach(doc, out):
         if c >= 0 and doc.subjects[c][0] <= ms.start < doc.subjects[c][1]:
             cl = doc.subjects[c][:2]
         else:
-            cl = next(((s, e) for s, e in clauses(text, *sent) if s <= ms.start < e), sent)
+            cl = next(((s, e) for s, e in doc.clauses_in(*sent) if s <= ms.start < e), sent)
         ind = text[cl[0]:ms.start].strip(" ,,。;;、的了")
         ind = LEAD_WORDS.sub("", ind)
         if len(ind) < 2:

@@ -1,7 +1,7 @@
 """The named stages, in order; each takes a Doc and returns it.
 
 >>> [name for name, _ in STAGES]
-['clean', 'sentences', 'tokens', 'mentions', 'resolve', 'relations', 'measures']
+['clean', 'sentences', 'tokens', 'names', 'mentions', 'resolve', 'relations', 'measures']
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import clean, measures, mentions, relations, resolve, segment
+from . import clean, measures, mentions, names, relations, resolve, segment
 from .doc import Doc
 from .errors import InputError, WorkerError
 from .load import collect, read
@@ -22,6 +22,7 @@ STAGES = [
     ("clean", clean.clean),
     ("sentences", segment.sentences),
     ("tokens", segment.tokens),
+    ("names", names.names),
     ("mentions", mentions.mentions),
     ("resolve", resolve.resolve),
     ("relations", relations.relations),

@@ -11,11 +11,10 @@ import bisect
 import re
 
 from . import lexicon as lx
-from .doc import Doc, Relation, span_mask
-from .mentions import UNIT_KINDS, bare_head
-from .resolve import ORG_TYPES, most_named
+from .doc import Doc, Relation, most_named, span_mask
+from .lexicon import ORG_TYPES, UNIT_KINDS, bare_head
 
-__all__ = ["relations", "clauses"]
+__all__ = ["relations"]
 
 AGENT_TYPES = ORG_TYPES
 BUILDER_TYPES = ORG_TYPES | {"Facility"}  # what builds or holds a facility
@@ -23,43 +22,6 @@ LEAD = re.compile(r"^(?:今年以来|近年来|去年以来|同时|此外|另外
 MATRIX = re.compile(r"矩阵|^\d+\+|^[一二三四五六七八九十]+\+")
 LEAD_CLAUSE = re.compile(r"^(?:今年以来|近年来|去年以来|同时|此外|另外|目前|截至目前|近期|随后|\d{4}年(?:\d{1,2}月份?)?(?:\d{1,2}日)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?|作为.*)[,,]$")
 UNDER = re.compile(r"在(.{2,30}?)的(?:引领|领导|带领|指导|推动|支持)下")
-
-
-_CLAUSE_MARKS = re.compile("[“《「”》」,,;;::。!?!?]")
-
-
-_CLAUSE = re.compile("[^,,;;::。!?!?]*[,,;;::。!?!?]")
-_OPENERS = re.compile("[“《「]")
-
-
-def clauses(text: str, start: int, end: int):
-    """Clause spans of ``text[start:end]``, split at ,;: outside quotes.
-
-    >>> t = "甲,乙“丙,丁”戊。"
-    >>> [t[s:e] for s, e in clauses(t, 0, len(t))]
-    ['甲,', '乙“丙,丁”戊。']
-    """
-    if not _OPENERS.search(text, start, end):  # no quotes: every mark ends a clause
-        out = [m.span() for m in _CLAUSE.finditer(text, start, end)]
-        s = out[-1][1] if out else start
-        if s < end:
-            out.append((s, end))
-        return out
-    out, depth, s = [], 0, start
-    for found in _CLAUSE_MARKS.finditer(text, start, end):
-        i = found.start()
-        ch = text[i]
-        if ch in "“《「":
-            depth += 1
-        elif ch in "”》」" and depth:
-            depth -= 1
-        elif depth == 0 and ch in ",,;;::。!?!?":
-            if i + 1 > s:
-                out.append((s, i + 1))
-            s = i + 1
-    if s < end:
-        out.append((s, end))
-    return out
 
 
 class _Ctx:
@@ -193,7 +155,7 @@ def relations(doc: Doc) -> Doc:
         smentions = by_sentence.get(k, [])
         if kind == "byline":
             continue
-        cls = clauses(text, ss, se)
+        cls = doc.clauses_in(ss, se)
         sent_subject, under = [], []
         opening_partners = []
         for ci, (cs, ce) in enumerate(cls[:2]):

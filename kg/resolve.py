@@ -11,12 +11,12 @@ from functools import lru_cache
 
 from . import lexicon as lx
 from .doc import Doc, Entity, Mention
-from .mentions import PARTY_OF_KIND, strip_quotes
+from .doc import most_named
+from .lexicon import ORG_TYPES, PARTY_OF_KIND, strip_quotes
 from .text import is_subsequence, norm
 
 __all__ = ["resolve", "entity_key"]
 
-ORG_TYPES = {"PartyOrganization", "GovernmentBody", "Enterprise", "SocialOrganization"}
 COMPANY_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司$")
 LEVEL_PREFIX = re.compile(r"^(?:县级|市级|省级|区级|镇级|乡级|国家级|全省|全市|全县|全区)")
 
@@ -178,11 +178,6 @@ def _link_selfrefs(doc, selfrefs):
         m.entity = key
         m.type = doc.entities[key].type
         m.confidence = 0.6
-
-
-def most_named(entities):
-    """The one the text is about: named most often, then first."""
-    return max(entities, key=lambda e: (len(e.mentions), -min(x.start for x in e.mentions), e.key))
 
 
 @lru_cache(maxsize=1)

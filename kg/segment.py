@@ -13,9 +13,10 @@ import re
 from functools import lru_cache
 
 from .doc import Doc
+from .lexicon import userdict
 from .resources import resource_path
 
-__all__ = ["sentences", "tokens", "tokenizer"]
+__all__ = ["sentences", "clauses", "tokens", "tokenizer"]
 
 SENT_END = re.compile(r"[^。!?!?;;…]*(?:[。!?!?;;…]+[”’」』\"]?|$)")
 
@@ -29,7 +30,45 @@ def sentences(doc: Doc) -> Doc:
             if m.end() > m.start() and para[m.start():m.end()].strip():
                 out.append((ps + m.start(), ps + m.end(), pi))
     doc.sentences = out
+    doc.clauses = [c for s, e, _pi in out for c in clauses(doc.text, s, e)]
     return doc
+
+
+_CLAUSE_MARKS = re.compile("[“《「”》」,,;;::。!?!?]")
+
+
+_CLAUSE = re.compile("[^,,;;::。!?!?]*[,,;;::。!?!?]")
+_OPENERS = re.compile("[“《「]")
+
+
+def clauses(text: str, start: int, end: int):
+    """Clause spans of ``text[start:end]``, split at ,;: outside quotes.
+
+    >>> t = "甲,乙“丙,丁”戊。"
+    >>> [t[s:e] for s, e in clauses(t, 0, len(t))]
+    ['甲,', '乙“丙,丁”戊。']
+    """
+    if not _OPENERS.search(text, start, end):  # no quotes: every mark ends a clause
+        out = [m.span() for m in _CLAUSE.finditer(text, start, end)]
+        s = out[-1][1] if out else start
+        if s < end:
+            out.append((s, end))
+        return out
+    out, depth, s = [], 0, start
+    for found in _CLAUSE_MARKS.finditer(text, start, end):
+        i = found.start()
+        ch = text[i]
+        if ch in "“《「":
+            depth += 1
+        elif ch in "”》」" and depth:
+            depth -= 1
+        elif depth == 0 and ch in ",,;;::。!?!?":
+            if i + 1 > s:
+                out.append((s, i + 1))
+            s = i + 1
+    if s < end:
+        out.append((s, end))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -68,17 +107,6 @@ class _JiebaTokenizer:
         return list(self.tk.tokenize(text, HMM=hmm))
 
 
-@lru_cache(maxsize=1)
-def userdict() -> list:
-    """``(word, frequency, tag)`` of resources/userdict.txt."""
-    out = []
-    for line in resource_path("userdict.txt").read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if parts:
-            freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
-            tag = parts[2] if len(parts) > 2 else (parts[1] if len(parts) == 2 and freq is None else None)
-            out.append((parts[0], freq, tag))
-    return out
 
 
 def tokens(doc: Doc) -> Doc:

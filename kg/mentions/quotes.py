@@ -1,0 +1,110 @@
+"""Names in quotes and book-title marks: documents, brands, projects, activities."""
+from __future__ import annotations
+
+import re
+
+from .. import lexicon as lx
+from ..doc import Doc
+from .common import CJK, NUM, PLACE_TAILS, _Tokens, _mk
+
+
+TITLE_RE = re.compile(r"《([^《》\n]{1,80})》")
+QUOTE_RE = re.compile(r"[“\"「]([^“”\"「」\n]{1,60})[”\"」]")
+
+
+def find_titles(doc: Doc):
+    for m in TITLE_RE.finditer(doc.text):
+        yield _mk(doc, m.start(), m.end(), "Document", m.group(1), "title", 0.95)
+
+
+def _quote_runs(doc: Doc):
+    """Groups of quotes that follow each other, joined by nothing or 、."""
+    run = []
+    for m in QUOTE_RE.finditer(doc.text):
+        if run and doc.text[run[-1].end():m.start()] in ("", "、", ",", ","):
+            run.append(m)
+        else:
+            if run:
+                yield run
+            run = [m]
+    if run:
+        yield run
+
+
+def _content_type(content: str):
+    """Type implied by the quoted text itself, or None."""
+    if _LIST_MARK.search(content):
+        return None  # a structure or a list (党工委—社区党委—…), not one name
+    sfx = lx.suffixes()
+    for n in range(min(8, len(content) - 1), 0, -1):
+        tail = content[-n:]
+        if tail in sfx and len(content) > n:
+            typ, kind = sfx[tail]
+            if kind == "activity":
+                return "Activity"
+            return typ
+    if _PLUS_NAME.search(content):
+        return "Project"
+    return None
+
+
+_LIST_MARK = re.compile("[—、,;]")
+_PLUS_NAME = re.compile(r"[" + CJK + r"]\+|\+[" + CJK + r"]|[" + CJK + r"]\+$")
+
+
+def _slogan(content: str) -> bool:
+    """Numbered slogans such as 五心五强五提升 or 一企二员."""
+    if "%" in content or re.search(r"\d个", content):
+        return False
+    return len(re.findall("[" + NUM + "]", content)) >= 2 and len(content) <= 10 and not re.fullmatch(r"[\d.]+", content)
+
+
+def find_quotes(doc: Doc, tok: _Tokens):
+    text = doc.text
+    qc = lx.quote_cues()
+    cues = lx.cues()
+    for run in _quote_runs(doc):
+        after = run[-1].end()
+        right = text[after:after + 14]
+        cue = None
+        for rx, typ, mode, role in qc:
+            m = rx.match(right)
+            if m:
+                cue = (typ, mode, role, m.group(0))
+                break
+        left_tok = tok.before(run[0].start())
+        left_word = tok.text(left_tok) if left_tok >= 0 else ""
+        for k, m in enumerate(run):
+            content = m.group(1).strip()
+            if not content or len(content) > 40:
+                continue
+            last = k == len(run) - 1
+            own = _content_type(content)
+            if cue and (last or cue[0] in ("Brand", "Facility", "Activity", "Project") or own is None):
+                typ, mode, role, cw = cue
+                if own and typ not in ("Brand", "Activity") and own != typ and cue[1] != "name+cue":
+                    typ = own
+                if last and mode == "name+cue":
+                    cw = cw.lstrip("等")
+                    label = content + cw
+                    end = after + right.find(cw) + len(cw) if cw in right else m.end()
+                    if typ == "Activity" and cw == "活动":
+                        yield _mk(doc, m.start(), end, typ, content, "quote-cue", 0.85, (label,))
+                    else:
+                        yield _mk(doc, m.start(), end, typ, label, "quote-cue", 0.85, (content,))
+                else:
+                    rule = "quote-subbrand" if role == "subbrand" else "quote-cue"
+                    yield _mk(doc, m.start(), m.end(), typ, content, rule, 0.85)
+                continue
+            if own:
+                yield _mk(doc, m.start(), m.end(), own, content, "quote-suffix", 0.75)
+            elif left_word in cues.get("project_cue", ()) and len(run) == 1:
+                yield _mk(doc, m.start(), m.end(), "Project", content, "quote-verb", 0.6)
+            elif (left_word in cues.get("establish", ()) and len(run) == 1 and content.endswith(PLACE_TAILS)
+                  and not re.match("[" + CJK + "A-Za-z0-9]", text[after:after + 1])):
+                # 建成“邻里幸福站”: a place built, named in quotes with nothing after them
+                yield _mk(doc, m.start(), m.end(), "Facility", content, "quote-establish", 0.6)
+            elif left_word in cues.get("brand_cue", ()) and len(run) == 1 and len(content) <= 8:
+                yield _mk(doc, m.start(), m.end(), "Brand", content, "quote-verb", 0.5)
+            elif _slogan(content):
+                yield _mk(doc, m.start(), m.end(), "Project", content, "quote-slogan", 0.55)
