@@ -145,11 +145,13 @@ def _extract_star(args):
 
 def _warm():
     """Worker start-up: load the tokenizer and resources once per process."""
-    from . import lexicon, segment
+    from . import lexicon, names, segment
 
     segment.tokenizer()
     lexicon.verbs()
     lexicon.common_words()
+    if names.enabled():
+        names.model()
 
 
 def _worker_start():

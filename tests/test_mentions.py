@@ -76,6 +76,18 @@ CASES = [
     # 和平, 和谐: words of their own, not 和 joining two names
     ("凤县中心街道和平社区党委联合辖区单位开展志愿服务。", "PartyOrganization", "凤县中心街道和平社区党委"),
     ("城关镇和谐社区党支部获评五星级党支部。", "PartyOrganization", "城关镇和谐社区党支部"),
+    # persons the name finder reads after any title, and names it bounds where the rules ran on
+    ("会上,副院长王建国主持会议,零售户李秀英介绍了经验。", "Person", "李秀英"),
+    ("会上,副院长王建国主持会议,零售户李秀英介绍了经验。", "Person", "王建国"),
+    ("经河西区委研究决定,成立临时党支部。", "PartyOrganization", "河西区委"),
+    ("集团所辖长河物流有限公司党支部获评先进基层党组织。", "PartyOrganization", "长河物流有限公司党支部"),
+    # honours: a list split at 、 and 和, a year before and the clause's tail after left out
+    ("该所荣获河东省五一劳动奖章、长河市五一劳动奖章和河东省食品安全工作先进个人等称号。", "Honor", "长河市五一劳动奖章"),
+    ("该所荣获河东省五一劳动奖章、长河市五一劳动奖章和河东省食品安全工作先进个人等称号。", "Honor", "河东省食品安全工作先进个人"),
+    ("学院党支部荣获2024年度全省高校先进基层党组织后的又一荣誉。", "Honor", "全省高校先进基层党组织"),
+    # the body that gives an honour, written before it, is a unit of its own
+    ("某燃气集团入选市国资委党委基层党建工作示范点名单。", "PartyOrganization", "市国资委党委"),
+    ("某燃气集团入选市国资委党委基层党建工作示范点名单。", "Honor", "基层党建工作示范点"),
 ]
 
 
@@ -121,6 +133,16 @@ def test_generic_mentions_are_not_entities(text, label):
 def test_a_kind_being_counted_is_not_a_name(text, label):
     doc = process_text(text)
     assert label not in {e.label for e in doc.entities.values()}
+
+
+@pytest.mark.parametrize("text,label", [
+    ("会上,林科长介绍情况,王主任作总结。", "林科长"),  # a surname and a title are no name
+    ("会上,林科长介绍情况,王主任作总结。", "王主任"),
+    ("全体党员荣获表彰。", "荣获"),  # a title rule's guess the name finder does not read as a person
+])
+def test_titles_are_not_persons(text, label):
+    doc = process_text(text)
+    assert label not in {e.label for e in doc.entities.values() if e.type == "Person"}
 
 
 def test_mention_offsets_slice_the_text():

@@ -17,7 +17,7 @@ CJK = r"\u4e00-\u9fff"
 NUM = "0-9一二三四五六七八九十两百千万几多"
 PRIORITY = {"title": 100, "list": 90, "honor": 85, "quote": 80, "suffix": 60, "person": 50,
             "quote-slogan": 55, "quote-verb": 55, "road": 58, "selfref": 70,
-            "selfref-head": 55}  # a name found at the same place (集团党委 → its full name) wins over a bare kind
+            "selfref-head": 55, "model": 55}  # a name found at the same place (集团党委 → its full name) wins over a bare kind
 DATE_TOKEN = re.compile(r"^(?:[\d.]+|[年月日号])$")
 NUMBER_TOKEN = re.compile(r"^[\d.]+$")
 SELF_TOKEN = re.compile(r"[该本我其][局院所厅委队行站司社村镇]")

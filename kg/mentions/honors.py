@@ -11,7 +11,13 @@ from .common import _mk, _words_re
 
 
 HONOR_SPLIT = re.compile("以及|和|、|及|(?<=”)(?=“)")
-_HONOR_ENDS = re.compile(r"(称号|奖|荣誉|范例|单位|城市|中心|县|市|点|区|基地|乡镇|村|集体|标兵|模范|先锋|示范岗|文明号|党支部|党组织)$")
+_HONOR_ENDS = re.compile(r"(称号|奖|奖章|奖状|荣誉|范例|单位|城市|中心|县|市|点|区|基地|乡镇|村|集体|个人|标兵|模范|先锋|示范岗|岗|"
+                         r"文明号|红旗手|工作者|示范库|品牌|专科|党支部|党组织)$")
+# where an honour's name ends though the clause runs on: …品牌后的又一项, …名单, …行列
+_HONOR_STOP = re.compile(r"(?:之后|以后|后)(?:的|,|,)|的又一|以来|(?:名单|榜单|行列|之列|之一|殊荣)")
+_YEAR_LEAD = re.compile(r"(?:\d{4}|[〇一二三四五六七八九零]{4})(?:年度?|—\d{4}年度?)")
+# the body that gives the honour, written before it: 省国资委党委|基层党建示范库
+_GIVER = re.compile(r"(?:[^\s,,。、“”]{1,12})(?:党委|党组|委员会|总工会|人民政府|政府|局|厅|部|委)(?=[^\s,,。、]{4})")
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +46,20 @@ def _clean_honor(label: str) -> str:
     return strip_quotes(label)
 
 
+def _giver(doc: Doc, a: int, b: int):
+    """The body that gives the honour in ``text[a:b]``, written first: the
+    name finder's organisation there, else a name with a body's suffix."""
+    org = next((e for s, e, tag in doc.words if s == a and tag == "ORG"), None)
+    if org is not None:
+        return re.match(".{%d}(?=[^\\s,,。、]{4})" % (org - a), doc.text[a:b])
+    return _GIVER.match(doc.text, a, b)
+
+
+def _suffix_of(name: str) -> str:
+    sfx = lx.suffixes()
+    return next((name[-n:] for n in range(min(8, len(name)), 0, -1) if name[-n:] in sfx), "")
+
+
 @lru_cache(maxsize=1)
 def _honor_cue_regex():
     roles = lx.cues()
@@ -61,8 +81,14 @@ def find_honors(doc: Doc):
         stop = end
         while stop < len(text) and stop - end < 50 and text[stop] not in ",,。;;!?\n" and not text.startswith("等", stop):
             stop += 1
+        cut = _HONOR_STOP.search(text, end, stop)
+        if cut and cut.start() - end >= 3:
+            stop = cut.start()
         span = text[end:stop]
         lead = re.match(r"(?:了|为)?", span).end()
+        year = _YEAR_LEAD.match(text, end + lead)
+        if year:
+            lead = year.end() - end
         s0 = end + lead
         pieces = []
         cur = s0
@@ -75,6 +101,14 @@ def find_honors(doc: Doc):
             raw = text[a:b]
             if cue in weak and not _honor_suffix(raw):
                 continue
+            giver = _giver(doc, a, b)
+            if giver and not giver.group(0).startswith(("全国", "全省", "全市", "全区", "全县", "国家")):
+                g_label = giver.group(0)
+                g_type = lx.suffixes().get(_suffix_of(g_label), ("", ""))[0]
+                if g_type in ("PartyOrganization", "GovernmentBody", "SocialOrganization") and "的" not in g_label:
+                    yield _mk(doc, a, a + len(g_label), g_type, g_label, "honor-giver", 0.6)
+                    a += len(g_label)
+                    raw = text[a:b]
             label = _clean_honor(raw)
             if len(label) < 3 or len(label) > 40:
                 continue

@@ -1,0 +1,142 @@
+"""Names from the statistical name finder's words (``doc.words``, kg.names).
+
+The model knows what the rules cannot: a person's name wherever it is
+written (副院长王某某, 零售户李某), and where a unit's name begins when the
+text before it runs on without punctuation (集团所辖某公司, 经某省委). The
+rules know what the model does not: party bodies (it cuts 党委 off), brands,
+projects, honours. So the model's names join the rules' candidates, and its
+words trim a rule's name that swallowed the text before it.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+from .. import lexicon as lx
+from ..doc import Doc, Mention
+from .common import CJK, QUOTES
+
+__all__ = ["find_model_persons", "find_model_orgs", "trim_by_model", "confirm_persons"]
+
+PERSON_RE = re.compile("[" + CJK + "]{2,4}|[" + CJK + "]{1,6}·[" + CJK + "]{1,8}")
+# words that cannot sit inside a unit's name: verbs, pronouns, prepositions,
+# conjunctions, particles, adverbs, persons, times, numerals and measure words
+STOP_TAGS = frozenset({"v", "vd", "p", "c", "u", "xc", "d", "ad", "r", "PER", "TIME", "t", "m", "q", "w"})
+TITLE_END = re.compile("(?:长|主任|书记|老师|同志|师傅|委员|经理|主席|干部|代表)$")  # 林科长: a title, not a name
+PARTY_TAIL = re.compile("(?:机关)?(?:党委|党总支|党支部|党组|党工委|支部|总支)(?:委员会)?")
+
+
+@lru_cache(maxsize=1)
+def _surname_starts() -> frozenset:
+    from ..resources import read_lines
+
+    return frozenset(w[0] for line in read_lines("surnames.txt") for w in line.split())
+
+
+def _quoted_mask(text: str) -> bytearray:
+    """1 inside “…” and 《…》 (a name in quotes is a brand or a title's word, not a person)."""
+    mask = bytearray(len(text))
+    for m in re.finditer("[“「『《‘][^“”「」『』《》‘’\n]{0,80}[”」』》’]", text):
+        mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+    return mask
+
+
+def find_model_persons(doc: Doc):
+    """Persons the model tags PER: two to four characters, from a surname,
+    outside quotes."""
+    if not doc.words:
+        return
+    text = doc.text
+    quoted = _quoted_mask(text)
+    starts = _surname_starts()
+    gazetteer = lx.place_names()
+    for s, e, tag in doc.words:
+        if tag != "PER":
+            continue
+        name = text[s:e]
+        if not PERSON_RE.fullmatch(name) or quoted[s] or name in gazetteer or TITLE_END.search(name):
+            continue
+        if name[0] not in starts and len(name) < 4:
+            continue
+        if any(q in name for q in QUOTES):
+            continue
+        yield Mention(s, e, name, "Person", name, "model-person", 0.8)
+
+
+def _org_type(name: str):
+    """The organisation type a name's suffix gives, or None."""
+    sfx = lx.suffixes()
+    for n in range(min(8, len(name) - 1), 0, -1):
+        hit = sfx.get(name[-n:])
+        if hit and hit[1] == "org":
+            return hit[0]
+    return None
+
+
+def find_model_orgs(doc: Doc):
+    """Units the model tags ORG whose name ends in a kind of unit (…局, …中心,
+    …公司); the party body after one (…局党委) is the suffix finder's."""
+    if not doc.words:
+        return
+    text = doc.text
+    quoted = _quoted_mask(text)
+    for s, e, tag in doc.words:
+        if tag != "ORG" or quoted[s]:
+            continue
+        name = text[s:e]
+        typ = _org_type(name)
+        if typ is None or len(name) < 3 or not re.fullmatch("[" + CJK + "A-Za-z0-9()()]+", name):
+            continue
+        yield Mention(s, e, name, typ, name, "model-org", 0.75)
+
+
+def confirm_persons(doc: Doc, cands: list) -> list:
+    """With the model's words, a person found by a title rule (党员|荣获) is
+    kept only where the model also reads a person."""
+    if not doc.words:
+        return cands
+    per = bytearray(len(doc.text))
+    for s, e, tag in doc.words:
+        if tag == "PER":
+            per[s:e] = b"\x01" * (e - s)
+    return [m for m in cands if m.rule != "title-person" or per[m.start]]
+
+
+def trim_by_model(doc: Doc, cands: list) -> list:
+    """A rule's unit name that starts before a name the model found inside it,
+    with a verb, pronoun, person or the like between (集团所辖|某公司,
+    经|某省委, 主席张某和|某商会党支部), starts where the model's name starts."""
+    if not doc.words:
+        return cands
+    text = doc.text
+    name_at = {}
+    for s, e, tag in doc.words:
+        if tag in ("ORG", "LOC"):
+            name_at[s] = e
+    word_ends = sorted((e, tag) for s, e, tag in doc.words)
+    starts = sorted(name_at)
+    out = []
+    for m in cands:
+        if not m.rule.startswith("suffix-") or m.type not in lx.ORG_TYPES:
+            out.append(m)
+            continue
+        i = bisect.bisect_right(starts, m.start)
+        cut = None
+        while i < len(starts) and starts[i] < m.end - 1:
+            c = starts[i]
+            tail = text[name_at[c]:m.end]
+            if name_at[c] <= m.end and (not tail or PARTY_TAIL.fullmatch(tail) or _org_type(text[c:m.end])):
+                lo = bisect.bisect_left(word_ends, (m.start + 1, ""))
+                hi = bisect.bisect_right(word_ends, (c, "~"))
+                if any(tag in STOP_TAGS and text[e - 1] != "某" for e, tag in word_ends[lo:hi]):
+                    cut = c
+                    break
+            i += 1
+        if cut is None:
+            out.append(m)
+            continue
+        label = text[cut:m.end]
+        out.append(Mention(cut, m.end, label, m.type, label, m.rule + "-trimmed", m.confidence, ()))
+    return out
+
