@@ -9,7 +9,7 @@ from .resources import read_lines, read_table, resource_path
 
 __all__ = ["Place", "suffixes", "suffix_regex", "words_pattern", "stopwords", "generic", "cues",
            "quote_cues", "units", "gazetteer", "regions",
-           "ORG_TYPES", "strip_quotes", "PARTY_OF_KIND", "ADVERBS", "UNIT_KINDS", "bare_head", "userdict"]
+           "ORG_TYPES", "strip_quotes", "PARTY_OF_KIND", "ADVERBS", "UNIT_KINDS", "bare_head", "userdict", "full_form"]
 
 
 @lru_cache(maxsize=1)
@@ -160,11 +160,15 @@ def place_names() -> dict:
 
 @lru_cache(maxsize=1)
 def place_short_names() -> dict:
-    """Short names of provinces and prefecture cities (浙江, 嘉兴) → Places."""
+    """Short names of provinces and prefecture cities (浙江, 嘉兴), and the
+    counties whose name is one character and 县 (眉县) → Places."""
     out = {}
+    common = common_words()
     for p in gazetteer().values():
         if p.level in ("province", "city") and p.short != p.name:
             out.setdefault(p.short, []).append(p)
+        elif len(p.name) == 2 and p.name.endswith(("县", "市")) and p.name not in common:
+            out.setdefault(p.name, []).append(p)  # 眉县, 成县: read where words begin and end, as short names are
     return out
 
 
@@ -278,3 +282,22 @@ def userdict() -> list:
             tag = parts[2] if len(parts) > 2 else (parts[1] if len(parts) == 2 and freq is None else None)
             out.append((parts[0], freq, tag))
     return out
+
+
+@lru_cache(maxsize=1)
+def _short_forms():
+    table = dict(read_table("short_forms.tsv"))
+    table.update({full: full for full in list(table.values())})  # a full form is its own
+    return table, re.compile(words_pattern(table))
+
+
+@lru_cache(maxsize=1 << 14)
+def full_form(name: str) -> str:
+    """``name`` with the short forms of resources/short_forms.tsv written out
+    (市场监管局 → 市场监督管理局); a full form already there stays as it is.
+
+    >>> full_form("某区市场监管局"), full_form("某市疾控中心"), full_form("共青团委员会")
+    ('某区市场监督管理局', '某市疾病预防控制中心', '共青团委员会')
+    """
+    table, rx = _short_forms()
+    return rx.sub(lambda m: table[m.group(0)], name)

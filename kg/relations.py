@@ -386,7 +386,11 @@ def _structural(ctx, doc):
     located_starts = [p.start for p in located]
     names = _org_names(doc)
     for k, e in doc.entities.items():
-        if e.type in BUILDER_TYPES:
+        parent = _name_parent(names, k, e) if e.type in ORG_TYPES else None
+        if parent:
+            ctx.add(k, "subOrganizationOf", parent, e.mentions[0].start, e.mentions[0].end, "unit-of-name", 0.8)
+        if e.type in BUILDER_TYPES and not (parent and e.type == "PartyOrganization"):
+            # (a party body whose name holds its unit's is where its unit is: the unit says so)
             for m in e.mentions:
                 i = bisect.bisect_left(located_starts, m.start)
                 j = bisect.bisect_left(located_starts, m.end)
@@ -398,10 +402,6 @@ def _structural(ctx, doc):
                     place = _opening_place(m.text, places)
                     if place and place != k:
                         ctx.add(k, "locatedIn", place, m.start, m.end, "place-opens-name", 0.75)
-        if e.type in ORG_TYPES:
-            parent = _name_parent(names, k, e)
-            if parent:
-                ctx.add(k, "subOrganizationOf", parent, e.mentions[0].start, e.mentions[0].end, "unit-of-name", 0.8)
         if e.type == "Place":
             for m in e.mentions:
                 if m.rule == "place-compound":

@@ -81,6 +81,8 @@ def resolve(doc: Doc) -> Doc:
     owner = {}
     for i, m in enumerate(ms):
         names = {norm(m.label)} | {norm(a) for a in m.aliases}
+        if m.type in ORG_TYPES:  # 市场监管局 and 市场监督管理局 are one bureau's names
+            names |= {lx.full_form(n) for n in names}
         for n in names:
             if not n:
                 continue
@@ -107,6 +109,7 @@ def resolve(doc: Doc) -> Doc:
                            confidence=max(m.confidence for m in gm)))
     # 3. short forms join the full name they abbreviate
     ents += _implied_units(ents)
+    ents = _join_full_forms(ents)
     ents = _merge_short_forms(ents, place_surfaces)
     doc.entities = {}
     for e in ents:
@@ -130,6 +133,28 @@ def resolve(doc: Doc) -> Doc:
     if doc.original:
         _restore_surface(doc)
     return doc
+
+
+def _join_full_forms(ents):
+    """Units of one type whose names are one with their short forms written
+    out (市场监管局, 市场监督管理局) are one entity."""
+    first, out = {}, []
+    for e in ents:
+        if e.type not in ORG_TYPES:
+            out.append(e)
+            continue
+        key = (e.type, lx.full_form(norm(e.label)))
+        f = first.get(key)
+        if f is None:
+            first[key] = e
+            out.append(e)
+            continue
+        f.mentions += e.mentions
+        f.aliases |= {e.label} | e.aliases
+        if len(e.label) > len(f.label):
+            f.aliases.add(f.label)
+            f.label = e.label
+    return out
 
 
 def _restore_surface(doc):

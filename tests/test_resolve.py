@@ -99,3 +99,22 @@ def test_a_bare_kind_with_its_party_suffix_refers_to_that_party_body():
     doc = process_text("台州建设集团有限公司党委推进品牌建设。全年营收12亿元。公司党委被评为“省国资委先进基层党组织”。")
     refs = [m for m in doc.mentions if m.text == "公司党委"]
     assert refs and refs[0].entity == "PartyOrganization:台州建设集团有限公司党委", refs
+
+
+@pytest.mark.parametrize("text,full,short", [
+    # short forms written out from resources/short_forms.tsv (监管 = 监督管理, 疾控 = 疾病预防控制)
+    ("河西区市场监管局开展检查。河西区市场监督管理局党组召开会议。", "河西区市场监督管理局", "河西区市场监管局"),
+    ("长河市疾病预防控制中心获评先进单位。长河市疾控中心组织义诊。", "长河市疾病预防控制中心", "长河市疾控中心"),
+])
+def test_short_forms_of_a_unit_are_one_entity(text, full, short):
+    doc = process_text(text)
+    e = entity(doc, full)
+    assert short in e.aliases
+    assert not any(x.label == short for x in doc.entities.values())
+
+
+def test_one_character_counties_are_places():
+    doc = process_text("陇西市下辖成县、徽县和康县。他担任县委书记多年。")
+    places = {e.label for e in doc.entities.values() if e.type == "Place"}
+    assert {"成县", "徽县", "康县"} <= places
+    assert "任县" not in places  # 担任|县委: no county starts inside a word

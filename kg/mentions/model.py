@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .. import lexicon as lx
 from ..doc import Doc, Mention
-from .common import CJK, QUOTES
+from .common import CJK, HARD, QUOTES
 
 __all__ = ["find_model_persons", "find_model_orgs", "trim_by_model", "confirm_persons"]
 
@@ -103,10 +103,26 @@ def confirm_persons(doc: Doc, cands: list) -> list:
     return [m for m in cands if m.rule != "title-person" or per[m.start]]
 
 
+def _model_whole(text: str, org_by_end: dict, m):
+    """The model's longer name for the unit a rule cut short at a verb inside
+    it (长河市疾病预防|控制中心): the model's organisation ending where the
+    rule's name, or its unit before a party suffix, ends."""
+    tail = PARTY_TAIL.search(text, m.start, m.end)
+    ends = [m.end] + ([tail.start()] if tail and tail.end() == m.end else [])
+    for end in ends:
+        c = org_by_end.get(end)
+        if c is not None and c < m.start and not any(ch in HARD for ch in text[c:m.start]):
+            label = text[c:m.end]
+            return Mention(c, m.end, label, m.type, label, m.rule + "-whole", m.confidence, ())
+    return None
+
+
 def trim_by_model(doc: Doc, cands: list) -> list:
-    """A rule's unit name that starts before a name the model found inside it,
-    with a verb, pronoun, person or the like between (集团所辖|某公司,
-    经|某省委, 主席张某和|某商会党支部), starts where the model's name starts."""
+    """Where the model's words bound a rule's unit name better. A name that
+    starts before a name the model found inside it, with a verb, pronoun,
+    person or the like between (集团所辖|某公司, 经|某省委, 主席张某和|某商会党支部),
+    starts where the model's name starts; a name the model reads longer
+    (长河市疾病预防控制中心, cut at 预防) is the model's."""
     if not doc.words:
         return cands
     text = doc.text
@@ -117,9 +133,17 @@ def trim_by_model(doc: Doc, cands: list) -> list:
     word_ends = sorted((e, tag) for s, e, tag in doc.words)
     starts = sorted(name_at)
     out = []
+    org_by_end = {}
+    for s, e, tag in doc.words:
+        if tag == "ORG":
+            org_by_end[e] = min(s, org_by_end.get(e, s))
     for m in cands:
         if not m.rule.startswith("suffix-") or m.type not in lx.ORG_TYPES:
             out.append(m)
+            continue
+        whole = _model_whole(text, org_by_end, m)
+        if whole is not None:
+            out.append(whole)
             continue
         i = bisect.bisect_right(starts, m.start)
         cut = None
