@@ -201,6 +201,12 @@ def place_start_pattern() -> tuple:
 
 
 @lru_cache(maxsize=1)
+def enterprise_prefixes() -> tuple:
+    """State enterprises whose units' names end like a bureau's (中建二局)."""
+    return tuple(sorted(read_lines("enterprise_prefixes.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def national_prefixes() -> tuple:
     """Names of national bodies that open their local branches' names (国网, 中国石化), longest first."""
     return tuple(sorted(read_lines("national_prefixes.txt"), key=len, reverse=True))

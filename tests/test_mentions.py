@@ -88,6 +88,12 @@ CASES = [
     # the body that gives an honour, written before it, is a unit of its own
     ("某燃气集团入选市国资委党委基层党建工作示范点名单。", "PartyOrganization", "市国资委党委"),
     ("某燃气集团入选市国资委党委基层党建工作示范点名单。", "Honor", "基层党建工作示范点"),
+    # kinds of unit from resources/suffixes.tsv and enterprise_prefixes.txt
+    ("中建五局组织青年员工开展志愿服务。", "Enterprise", "中建五局"),
+    ("长河团市委联合高校开展招聘活动。", "SocialOrganization", "长河团市委"),
+    ("河东明理律师事务所党支部开展普法宣传。", "Enterprise", "河东明理律师事务所"),
+    ("北岭村光伏发电站建成投运,年发电量可观。", "Facility", "北岭村光伏发电站"),
+    ("青禾教育集团总支部委员会召开会议。", "PartyOrganization", "青禾教育集团总支部委员会"),
 ]
 
 
@@ -143,6 +149,15 @@ def test_a_kind_being_counted_is_not_a_name(text, label):
 def test_titles_are_not_persons(text, label):
     doc = process_text(text)
     assert label not in {e.label for e in doc.entities.values() if e.type == "Person"}
+
+
+@pytest.mark.parametrize("text,label", [
+    ("双方共同参观了社区党群活动室。", "参观了社区"),  # a verb before a name is not part of it
+    ("感受到党建引领给社区居民带来的变化。", "引领给社区"),
+])
+def test_no_name_starts_with_a_verb(text, label):
+    doc = process_text(text)
+    assert not any(label in e.label for e in doc.entities.values()), sorted(e.label for e in doc.entities.values())
 
 
 def test_mention_offsets_slice_the_text():

@@ -11,7 +11,7 @@ from ..doc import Doc
 from .common import _Tokens
 from .honors import find_honors
 from .lists import find_lists
-from .model import confirm_persons, find_model_orgs, find_model_persons, trim_by_model
+from .model import bound_places, confirm_persons, find_model_orgs, find_model_persons, trim_by_model
 from .persons import find_persons
 from .places import (find_local_places, find_local_short_names, find_one_character_villages, find_places,
                      find_ports, find_town_villages)
@@ -31,6 +31,7 @@ def mentions(doc: Doc) -> Doc:
     places += list(find_town_villages(doc, tok, places))
     places += list(find_local_short_names(doc, tok, places))
     places += list(find_one_character_villages(doc, places))
+    places = bound_places(doc, places)
     places_at = {}
     for p in places:
         places_at.setdefault(p.start, p)

@@ -17,7 +17,7 @@ from .. import lexicon as lx
 from ..doc import Doc, Mention
 from .common import CJK, HARD, QUOTES
 
-__all__ = ["find_model_persons", "find_model_orgs", "trim_by_model", "confirm_persons"]
+__all__ = ["find_model_persons", "find_model_orgs", "trim_by_model", "confirm_persons", "bound_places"]
 
 PERSON_RE = re.compile("[" + CJK + "]{2,4}|[" + CJK + "]{1,6}·[" + CJK + "]{1,8}")
 # words that cannot sit inside a unit's name: verbs, pronouns, prepositions,
@@ -70,7 +70,7 @@ def _org_type(name: str):
     for n in range(min(8, len(name) - 1), 0, -1):
         hit = sfx.get(name[-n:])
         if hit and hit[1] == "org":
-            return hit[0]
+            return "Enterprise" if hit[0] == "GovernmentBody" and name.startswith(lx.enterprise_prefixes()) else hit[0]
     return None
 
 
@@ -117,6 +117,46 @@ def _model_whole(text: str, org_by_end: dict, m):
     return None
 
 
+LEAD_TAGS = frozenset({"v", "vd", "u", "p", "c", "d", "ad", "xc"})  # words no name starts with
+
+
+def _model_edges(text: str, words: list, m):
+    """``m`` with its start moved to the model's word boundaries: the verbs,
+    prepositions and particles it starts with left out (参观了|社区), and the
+    model's name it starts inside taken whole (华润置|地杭州公司 → 华润置地杭州公司).
+    ``m`` itself when nothing moves; None when nothing of a name is left."""
+    starts = [w[0] for w in words]
+    start = m.start
+    i = bisect.bisect_right(starts, start) - 1
+    if i >= 0 and words[i][0] < start < words[i][1] and words[i][2] in ("ORG", "LOC", "nz") \
+            and words[i][1] < m.end and not any(ch in HARD for ch in text[words[i][0]:start]):
+        start = words[i][0]
+    else:
+        while i >= 0 and i < len(words) and words[i][1] < m.end and words[i][2] in LEAD_TAGS \
+                and words[i][0] <= start < words[i][1] and text[start] != "某":
+            start = words[i][1]
+            i += 1
+    if start == m.start:
+        return m
+    label = text[start:m.end]
+    if len(label) < 3:
+        return None
+    return Mention(start, m.end, label, m.type, label, m.rule + "-bounded", m.confidence, ())
+
+
+def bound_places(doc: Doc, places: list) -> list:
+    """Towns, streets and villages the local rules read (参观了社区), bounded
+    by the model's words as unit names are."""
+    if not doc.words:
+        return places
+    out = []
+    for p in places:
+        q = _model_edges(doc.text, doc.words, p) if p.rule.startswith("place-local") else p
+        if q is not None:
+            out.append(q)
+    return out
+
+
 def trim_by_model(doc: Doc, cands: list) -> list:
     """Where the model's words bound a rule's unit name better. A name that
     starts before a name the model found inside it, with a verb, pronoun,
@@ -144,6 +184,11 @@ def trim_by_model(doc: Doc, cands: list) -> list:
         whole = _model_whole(text, org_by_end, m)
         if whole is not None:
             out.append(whole)
+            continue
+        edged = _model_edges(text, doc.words, m)
+        if edged is not m:
+            if edged is not None:
+                out.append(edged)
             continue
         i = bisect.bisect_right(starts, m.start)
         cut = None
