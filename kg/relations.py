@@ -389,8 +389,11 @@ def _structural(ctx, doc):
         parent = _name_parent(names, k, e) if e.type in ORG_TYPES else None
         if parent:
             ctx.add(k, "subOrganizationOf", parent, e.mentions[0].start, e.mentions[0].end, "unit-of-name", 0.8)
-        if e.type in BUILDER_TYPES and not (parent and e.type == "PartyOrganization"):
-            # (a party body whose name holds its unit's is where its unit is: the unit says so)
+        named_unit = parent and e.type == "PartyOrganization" and any(
+            x.rule != "implied-unit" for x in doc.entities[parent].mentions)
+        if e.type in BUILDER_TYPES and not named_unit:
+            # (a party body whose name holds the name of a unit the text also names on its own
+            # is where that unit is: the unit says so)
             for m in e.mentions:
                 i = bisect.bisect_left(located_starts, m.start)
                 j = bisect.bisect_left(located_starts, m.end)

@@ -108,7 +108,7 @@ def resolve(doc: Doc) -> Doc:
         ents.append(Entity(key="", type=typ, label=label, aliases=aliases, mentions=gm,
                            confidence=max(m.confidence for m in gm)))
     # 3. short forms join the full name they abbreviate
-    ents += _implied_units(ents)
+    ents += _implied_units(ents, _word_bounds(doc))
     ents = _join_full_forms(ents)
     ents = _merge_short_forms(ents, place_surfaces)
     doc.entities = {}
@@ -216,31 +216,58 @@ def _kind_covers() -> dict:
 UNIT_PARTY = re.compile(r"^(.+?)(机关党委|党支部|党总支|党工委|党委|党组)$")
 
 
-def _implied_units(ents):
-    """The unit a party body belongs to, when its name says so: 某公司党支部 → 某公司."""
-    sfx = lx.suffixes()
+def _implied_units(ents, bounds=None):
+    """The units a name spells out before its own kind: 某公司党支部 → 某公司;
+    中建二局装饰公司深圳分公司广州片区党支部 → 中建二局装饰公司深圳分公司,
+    中建二局装饰公司, 中建二局. A unit ends where a kind of unit (公司, 局…)
+    ends a word (``bounds``: the word ends and starts of the text, when known)."""
     known = {norm(n) for e in ents for n in {e.label} | e.aliases}
     out = []
     for e in ents:
-        if e.type != "PartyOrganization":
+        if e.type not in ORG_TYPES:
             continue
-        m = UNIT_PARTY.match(e.label)
-        if not m or norm(m.group(1)) in known:
-            continue
-        unit = m.group(1)
-        typ = next((sfx[unit[-n:]][0] for n in range(min(6, len(unit) - 1), 0, -1)
-                    if unit[-n:] in sfx and sfx[unit[-n:]][1] == "org"), None)
-        if typ is None or typ == "PartyOrganization":
-            continue
-        ms = []
-        for pm in e.mentions:
-            if pm.label == e.label and pm.text.endswith(m.group(2)):
-                n = len(pm.text) - len(m.group(2))
-                ms.append(Mention(pm.start, pm.start + n, pm.text[:n], typ, unit, "implied-unit", 0.7))
-        if ms:
-            known.add(norm(unit))
-            out.append(Entity(key="", type=typ, label=unit, aliases=set(), mentions=ms, confidence=0.7))
+        for unit, typ in _units_in_name(e.label, e.type):
+            if norm(unit) in known:
+                continue
+            ms = [Mention(pm.start, pm.start + len(unit), pm.text[:len(unit)], typ, unit, "implied-unit", 0.7)
+                  for pm in e.mentions if pm.label == e.label and pm.text.startswith(unit)
+                  and (bounds is None or pm.start + len(unit) in bounds or _party_tail(e.label, unit))]
+            if ms:
+                known.add(norm(unit))
+                out.append(Entity(key="", type=typ, label=unit, aliases=set(), mentions=ms, confidence=0.7))
     return out
+
+
+def _party_tail(label: str, unit: str) -> bool:
+    """Is the rest of ``label`` after ``unit`` a party body's kind (某支队|党委)?"""
+    m = UNIT_PARTY.match(label)
+    return bool(m) and m.group(1) == unit
+
+
+def _word_bounds(doc) -> set:
+    """Offsets where a word ends and the next begins."""
+    ends = {e for _s, e in doc.tokens}
+    return {s for s, _e in doc.tokens if s in ends}
+
+
+def _units_in_name(label: str, typ: str):
+    """``(unit, type)`` of every unit the name spells out before its own end."""
+    sfx = lx.suffixes()
+    party = UNIT_PARTY.match(label) if typ == "PartyOrganization" else None
+    body = party.group(1) if party else label
+    for m in lx.suffix_regex().finditer(body):
+        end = m.end()
+        kind = sfx[m.group(0)]
+        if kind[1] != "org" or end < 3 or (end == len(label)):
+            continue
+        unit = body[:end]
+        if kind[0] == "PartyOrganization" and end == len(body) and party:
+            continue
+        if len(unit) >= 3 and not (kind[0] == "PartyOrganization" and unit.endswith(("党委", "党支部", "党总支"))):
+            utyp = kind[0]
+            if utyp == "GovernmentBody" and unit.startswith(lx.enterprise_prefixes()):
+                utyp = "Enterprise"
+            yield unit, utyp
 
 
 def _vote_type(mentions) -> str:
@@ -313,8 +340,8 @@ def _merge_short_forms(ents, place_surfaces):
             if f is e or id(f) in absorbed:
                 continue
             fl = norm(f.label)
-            if len(fl) <= len(short):
-                continue
+            if len(fl) <= len(short) or fl.startswith(short):
+                continue  # (a name that opens a longer one is its unit's, 某公司 of 某公司某分公司, not a short form)
             if prefixed:
                 if fl.endswith(short):
                     cands.append(f)

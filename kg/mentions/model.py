@@ -111,12 +111,15 @@ def _model_whole(text: str, org_by_end: dict, m):
     ends = [m.end] + ([tail.start()] if tail and tail.end() == m.end else [])
     for end in ends:
         c = org_by_end.get(end)
-        if c is not None and c < m.start and not any(ch in HARD for ch in text[c:m.start]):
+        if c is not None and c < m.start and not any(ch in HARD for ch in text[c:m.start]) \
+                and not JOINS.search(text, c, m.start):
             label = text[c:m.end]
             return Mention(c, m.end, label, m.type, label, m.rule + "-whole", m.confidence, ())
     return None
 
 
+# what the model's organisations sometimes run over: a party body, a link to another unit
+JOINS = re.compile("党委|党支部|党总支|党组|支部|联合|携手|与|和|及|同")
 LEAD_TAGS = frozenset({"v", "vd", "u", "p", "c", "d", "ad", "xc"})  # words no name starts with
 
 
