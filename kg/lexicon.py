@@ -9,7 +9,7 @@ from .resources import read_lines, read_table, resource_path
 
 __all__ = ["Place", "suffixes", "suffix_regex", "words_pattern", "stopwords", "generic", "cues",
            "quote_cues", "units", "gazetteer", "regions",
-           "ORG_TYPES", "strip_quotes", "PARTY_OF_KIND", "ADVERBS", "UNIT_KINDS", "bare_head", "userdict", "full_form"]
+           "ORG_TYPES", "strip_quotes", "PARTY_OF_KIND", "ADVERBS", "UNIT_KINDS", "bare_head", "userdict", "full_form", "generic_stem"]
 
 
 @lru_cache(maxsize=1)
@@ -307,3 +307,18 @@ def full_form(name: str) -> str:
     """
     table, rx = _short_forms()
     return rx.sub(lambda m: table[m.group(0)], name)
+
+
+@lru_cache(maxsize=1)
+def _modifier_pattern():
+    return re.compile("(?:" + words_pattern(read_lines("generic_modifiers.txt")) + ")+")
+
+
+def generic_stem(stem: str) -> bool:
+    """Is ``stem`` (a name without its kind word) only words that say which or
+    what kind (resources/generic_modifiers.txt)?
+
+    >>> generic_stem("乡镇"), generic_stem("行业主管"), generic_stem("平湖市")
+    (True, True, False)
+    """
+    return bool(stem) and _modifier_pattern().fullmatch(stem) is not None

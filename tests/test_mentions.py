@@ -94,6 +94,10 @@ CASES = [
     ("河东明理律师事务所党支部开展普法宣传。", "Enterprise", "河东明理律师事务所"),
     ("北岭村光伏发电站建成投运,年发电量可观。", "Facility", "北岭村光伏发电站"),
     ("青禾教育集团总支部委员会召开会议。", "PartyOrganization", "青禾教育集团总支部委员会"),
+    ("河西区委非公工委组织开展培训。", "PartyOrganization", "河西区委非公工委"),
+    ("南岭东收费站开展微笑服务。", "Facility", "南岭东收费站"),
+    # a rank (二等奖) is part of an honour's name, not 等 closing a list
+    ("该中心党委荣获全省机关党建优秀作品二等奖。", "Honor", "全省机关党建优秀作品二等奖"),
 ]
 
 
@@ -122,6 +126,10 @@ def test_entity_found(text, typ, label):
     ("争创全国文明单位,力争更大突破。", None),
     ("与四川大学华西医院建立专科联盟,远程会诊量增长。", "专科联盟"),  # a kind of grouping, not one
     ("加入区域化党建联盟。", "区域化党建联盟"),
+    # a kind of unit with words that only say which (resources/generic_modifiers.txt)
+    ("沪苏浙三地有关供电所和乡镇供电所加强协作。", "乡镇供电所"),
+    ("沪苏浙三地有关供电所和乡镇供电所加强协作。", "沪苏浙三地有关供电所"),
+    ("推动公办学校与民办学校结对。", "公办学校"),
 ])
 def test_generic_mentions_are_not_entities(text, label):
     doc = process_text(text)

@@ -15,6 +15,7 @@ _HONOR_ENDS = re.compile(r"(称号|奖|奖章|奖状|荣誉|范例|单位|城市
                          r"文明号|红旗手|工作者|示范库|品牌|专科|党支部|党组织)$")
 # where an honour's name ends though the clause runs on: …品牌后的又一项, …名单, …行列
 _HONOR_STOP = re.compile(r"(?:之后|以后|后)(?:的|,|,)|的又一|以来|(?:名单|榜单|行列|之列|之一|殊荣)")
+RANKED = re.compile("[一二三四五六七八九十特优]等[奖功]")  # 二等奖, 一等功: a rank, not 等 closing a list
 _YEAR_LEAD = re.compile(r"(?:\d{4}|[〇一二三四五六七八九零]{4})(?:年度?|—\d{4}年度?)")
 # the body that gives the honour, written before it: 省国资委党委|基层党建示范库
 _GIVER = re.compile(r"(?:[^\s,,。、“”]{1,12})(?:党委|党组|委员会|总工会|人民政府|政府|局|厅|部|委)(?=[^\s,,。、]{4})")
@@ -79,7 +80,8 @@ def find_honors(doc: Doc):
             continue
         end = m.end()
         stop = end
-        while stop < len(text) and stop - end < 50 and text[stop] not in ",,。;;!?\n" and not text.startswith("等", stop):
+        while stop < len(text) and stop - end < 50 and text[stop] not in ",,。;;!?\n" and not (
+                text.startswith("等", stop) and not RANKED.match(text, stop - 1)):
             stop += 1
         cut = _HONOR_STOP.search(text, end, stop)
         if cut and cut.start() - end >= 3:

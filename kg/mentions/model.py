@@ -181,8 +181,13 @@ def trim_by_model(doc: Doc, cands: list) -> list:
         if tag == "ORG":
             org_by_end[e] = min(s, org_by_end.get(e, s))
     for m in cands:
-        if not m.rule.startswith("suffix-") or m.type not in lx.ORG_TYPES:
+        if not m.rule.startswith("suffix-"):
             out.append(m)
+            continue
+        if m.type not in lx.ORG_TYPES:  # facilities, honours, projects: no verb at the start (集|党史文化长廊)
+            edged = _model_edges(text, doc.words, m)
+            if edged is not None:
+                out.append(edged)
             continue
         whole = _model_whole(text, org_by_end, m)
         if whole is not None:

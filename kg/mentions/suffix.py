@@ -176,7 +176,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
             continue
         label = text[start:b]
         bare = strip_quotes(label)
-        if bare in gen or len(bare) < 3 or (len(bare) <= len(suffix) and len(suffix) < 4):
+        if bare in gen or len(bare) < 3 or (len(bare) <= len(suffix) and len(suffix) < 4) or \
+                (kind == "org" and lx.generic_stem(bare[:-len(suffix)])):  # 乡镇供电所, 公办学校
             continue
         if bare[:-len(suffix)].endswith(("式", "型")) and kind in ("org", "facility"):
             continue  # “枫桥式”税务所, 学习型党组织: a kind of unit, not one unit
