@@ -31,6 +31,7 @@ BREADCRUMB = re.compile(r"^\s*(?:当前位置|您的位置|您当前的位置|�
 DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})日?(?:\s+(\d{1,2}:\d{2}(?::\d{2})?))?")
 SOURCE = re.compile(r"(?:文章来源|信息来源|来源)\s*[::]\s*([^\s::]+?)(?=\s|$|(?:发布|作者|编辑|浏览))")
 BYLINE = re.compile(r"^\s*[□■◇◆●○]?\s*(?:本版文字|本版撰文|文字|文\s*/|记者|通讯员|作者|撰稿|撰文|摄影|图\s*/|本版图片|本报记者)")
+CREDITS = re.compile(r"(?:作者|记者|通讯员|撰稿|摄影|编辑|责任编辑|责编|一审|二审|三审|初审|复审|终审|审核|校对)\s*[::]\s*[\u4e00-\u9fff]{2}")
 TERMINAL = set("。!?!?;;::…”\"」』)）》】")
 CJK = re.compile(r"[\u4e00-\u9fff0-9A-Za-z]")
 MIN_JOIN_LINE = 25
@@ -104,8 +105,11 @@ def clean(doc: Doc) -> Doc:
         if CHROME.search(line):
             _meta_from_chrome(line, meta)
             meta.setdefault("chrome", []).append(line)
-            continue
-        kind = "byline" if BYLINE.match(line) else "body"
+            if not CREDITS.search(line):
+                continue
+            kind = "byline"  # 作者: 某某 一审: 某某: the persons stay in the text, where they can be traced
+        else:
+            kind = "byline" if BYLINE.match(line) else "body"
         if (paras and kind == "body" and kinds[-1] == "body" and _should_join(src, paras[-1][-1], (a, b))):
             paras[-1].append((a, b, line))
             continue

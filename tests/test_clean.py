@@ -65,3 +65,14 @@ def test_simplified_by_regex_is_what_the_converter_gives_each_character():
     assert to_simplified(text) == text.translate(_T2S)
     astral = text + "\U00020000\U0002A6A5"  # characters beyond the regex's plane: translated one by one
     assert to_simplified(astral) == astral.translate(_T2S)
+
+
+def test_a_header_line_with_credits_keeps_its_persons_in_the_text():
+    from kg import process_text
+
+    d = run("发布时间:2024-05-01 来源:某网 作者: 韩立明 一审:苏晴\n某县医保局党支部开展志愿服务。\n")
+    assert d.meta["date"] == "2024-05-01" and d.meta["source_name"] == "某网"
+    (s, e), = d.meta["bylines"]
+    assert "韩立明" in d.text[s:e]
+    persons = {x.label for x in process_text(d.source).entities.values() if x.type == "Person"}
+    assert {"韩立明", "苏晴"} <= persons

@@ -16,6 +16,9 @@ TITLES = ("党支部书记", "党委书记", "党总支书记", "第一书记", 
           "驾驶员", "民警", "辅警", "医生", "医师", "护士", "教师", "网格员", "技师", "工程师")
 TITLE_PERSON_RE = re.compile("(?:" + "|".join(TITLES) + ")")
 NAME_FOLLOWERS = "说表介带指兼称认强坦告被获荣当"  # first characters of what follows a name: 表示, 被评为, 荣获, 当选
+# a page's credit fields anywhere in the text: 作者:某某 一审:某某 责任编辑:某某
+CREDIT_FIELD = re.compile(r"(?<![" + CJK + r"])(?:作者|记者|通讯员|撰稿|摄影|编辑|责任编辑|责编|一审|二审|三审|初审|复审|终审|审核|校对|审校)"
+                          r"\s*[:：]\s*([" + CJK + r"]{2,4})(?=\s|$|[,,;;、)）])")
 INLINE_BYLINE = re.compile(r"[((]\s*((?:(?:记者|通讯员|实习生|摄影|文|图)\s*[/:：]?\s*[" + CJK + r"]{2,3}\s*)+)[))]")
 
 
@@ -56,6 +59,8 @@ def find_persons(doc: Doc):
         for nm in re.finditer(r"(?:记者|通讯员|实习生|摄影|文|图)\s*[/:：]?\s*([" + CJK + r"]{2,3})", m.group(1)):
             a = m.start(1) + nm.start(1)
             yield _mk(doc, a, a + len(nm.group(1)), "Person", nm.group(1), "byline", 0.85)
+    for m in CREDIT_FIELD.finditer(text):
+        yield _mk(doc, m.start(1), m.end(1), "Person", m.group(1), "byline", 0.85)
     for m in TITLE_PERSON_RE.finditer(text):
         if text.rfind("“", 0, m.start()) > text.rfind("”", 0, m.start()):
             continue  # inside a quoted name: “为民警阳光”工程
