@@ -98,6 +98,12 @@ CASES = [
     ("南岭东收费站开展微笑服务。", "Facility", "南岭东收费站"),
     # a rank (二等奖) is part of an honour's name, not 等 closing a list
     ("该中心党委荣获全省机关党建优秀作品二等奖。", "Honor", "全省机关党建优秀作品二等奖"),
+    # quoted names typed by a cue verb a few words before them, or a kind after
+    ("支部构建党员教育“掌上学堂”,定期更新课程。", "Project", "掌上学堂"),
+    ("社区组织了三期“邻里夜话”,邀请居民参加。", "Activity", "邻里夜话"),
+    ("窗口推出“早间服务”“周末服务”“上门服务”套餐。", "Project", "周末服务"),
+    ("局党组创建“清风徐来 税润万家”税务文化品牌。", "Brand", "清风徐来 税润万家"),
+    ("大队运行好“码上办”议事平台。", "Project", "码上办"),
 ]
 
 
@@ -137,6 +143,17 @@ def test_generic_mentions_are_not_entities(text, label):
     if label:
         assert label not in labels
     assert not any(e.type in ("PartyOrganization", "GovernmentBody") for e in doc.entities.values())
+
+
+@pytest.mark.parametrize("text,label", [
+    ("队伍践行“爱岗、敬业、奉献、担当”服务理念。", "爱岗、敬业、奉献、担当"),  # a creed, no name
+    ("召开“七一”表彰大会。", "七一"),  # a word of a longer name
+    ("打通服务“最后一米”……品牌效应明显。", "最后一米"),
+    ("实现“2个100%”目标。", "2个100%"),
+])
+def test_quoted_words_that_name_nothing(text, label):
+    doc = process_text(text)
+    assert label not in {e.label for e in doc.entities.values()}, sorted(e.label for e in doc.entities.values())
 
 
 @pytest.mark.parametrize("text,label", [

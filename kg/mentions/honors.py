@@ -104,7 +104,7 @@ def find_honors(doc: Doc):
             if cue in weak and not _honor_suffix(raw):
                 continue
             giver = _giver(doc, a, b)
-            if giver and not giver.group(0).startswith(("全国", "全省", "全市", "全区", "全县", "国家")):
+            if giver and len(giver.group(0)) >= 4 and not giver.group(0).startswith(("全国", "全省", "全市", "全区", "全县", "国家")):
                 g_label = giver.group(0)
                 g_type = lx.suffixes().get(_suffix_of(g_label), ("", ""))[0]
                 if g_type in ("PartyOrganization", "GovernmentBody", "SocialOrganization") and "的" not in g_label:

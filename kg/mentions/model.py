@@ -51,6 +51,7 @@ def find_model_persons(doc: Doc):
     quoted = _quoted_mask(text)
     starts = _surname_starts()
     gazetteer = lx.place_names()
+    quoted_text = "".join(text[m.start():m.end()] for m in re.finditer("[“「『《‘][^“”「」『』《》‘’\n]{0,80}[”」』》’]", text))
     for s, e, tag in doc.words:
         if tag != "PER":
             continue
@@ -59,8 +60,8 @@ def find_model_persons(doc: Doc):
             continue
         if name[0] not in starts and len(name) < 4:
             continue
-        if any(q in name for q in QUOTES):
-            continue
+        if any(q in name for q in QUOTES) or name in quoted_text:
+            continue  # (金平湖 of “金平湖·我先行” written again unquoted is no person)
         yield Mention(s, e, name, "Person", name, "model-person", 0.8)
 
 
@@ -184,10 +185,11 @@ def trim_by_model(doc: Doc, cands: list) -> list:
         if not m.rule.startswith("suffix-"):
             out.append(m)
             continue
-        if m.type not in lx.ORG_TYPES:  # facilities, honours, projects: no verb at the start (集|党史文化长廊)
-            edged = _model_edges(text, doc.words, m)
-            if edged is not None:
-                out.append(edged)
+        if m.type not in lx.ORG_TYPES:
+            if m.type in ("Facility", "Honor"):  # no verb at the start of a place or an honour (集|党史文化长廊)
+                m = _model_edges(text, doc.words, m)
+            if m is not None:
+                out.append(m)
             continue
         whole = _model_whole(text, org_by_end, m)
         if whole is not None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicon as lx
 from ..doc import Doc
@@ -59,6 +60,29 @@ def _slogan(content: str) -> bool:
     return len(re.findall("[" + NUM + "]", content)) >= 2 and len(content) <= 10 and not re.fullmatch(r"[\d.]+", content)
 
 
+@lru_cache(maxsize=1)
+def _near_cues():
+    cues = lx.cues()
+    kinds = {}
+    for role, typ in (("organize", "Activity"), ("project_cue", "Project"), ("brand_cue", "Brand")):
+        for w in cues.get(role, ()):
+            kinds.setdefault(w, typ)
+    return kinds, re.compile("(" + lx.words_pattern(kinds) + ")([" + CJK + "A-Za-z0-9]{0,8})$")
+
+
+def _near_cue(text: str, start: int):
+    """The type a cue verb a few words before ``start`` gives a quoted name
+    (开展 → Activity, 实施 → Project, 打造 → Brand), in the same clause; else None."""
+    kinds, rx = _near_cues()
+    m = rx.search(text, max(0, start - 12), start)
+    if m is None or m.group(2).endswith(("的", "和", "与", "及", "在")):
+        return None
+    typ = kinds[m.group(1)]
+    if typ == "Brand" and m.group(2) not in ("", "为", "成"):
+        return None  # 打造“某某”: a brand only right after the verb (打造为“某某”)
+    return typ
+
+
 def find_quotes(doc: Doc, tok: _Tokens):
     text = doc.text
     qc = lx.quote_cues()
@@ -72,6 +96,7 @@ def find_quotes(doc: Doc, tok: _Tokens):
             if m:
                 cue = (typ, mode, role, m.group(0))
                 break
+        near = _near_cue(text, run[0].start())
         left_tok = tok.before(run[0].start())
         left_word = tok.text(left_tok) if left_tok >= 0 else ""
         for k, m in enumerate(run):
@@ -98,7 +123,8 @@ def find_quotes(doc: Doc, tok: _Tokens):
                 continue
             if own:
                 yield _mk(doc, m.start(), m.end(), own, content, "quote-suffix", 0.75)
-            elif left_word in cues.get("project_cue", ()) and len(run) == 1:
+            elif left_word in cues.get("project_cue", ()) and len(run) == 1 and content.count("、") < 3:
+                # (践行“服务社会、助人为乐、传递爱心、播撒文明”: four words of a creed, no one name)
                 yield _mk(doc, m.start(), m.end(), "Project", content, "quote-verb", 0.6)
             elif (left_word in cues.get("establish", ()) and len(run) == 1 and content.endswith(PLACE_TAILS)
                   and not re.match("[" + CJK + "A-Za-z0-9]", text[after:after + 1])):
@@ -106,5 +132,10 @@ def find_quotes(doc: Doc, tok: _Tokens):
                 yield _mk(doc, m.start(), m.end(), "Facility", content, "quote-establish", 0.6)
             elif left_word in cues.get("brand_cue", ()) and len(run) == 1 and len(content) <= 8:
                 yield _mk(doc, m.start(), m.end(), "Brand", content, "quote-verb", 0.5)
+            elif near and len(content) >= 3 and content.count("、") < 3 and not re.search(r"\d个|%", content) and not (
+                    last and re.match("[" + CJK + "]", text[after:after + 1]) and text[after] not in "等和与及为、"):
+                # (召开“七一”表彰大会: the quote is a word of a longer name)
+                # 构建党员教育“云课堂”, 组织了三期“花湖讲堂”, 推出“A”“B”“C”: a cue verb a few words before
+                yield _mk(doc, m.start(), m.end(), near, content, "quote-near", 0.55)
             elif _slogan(content):
                 yield _mk(doc, m.start(), m.end(), "Project", content, "quote-slogan", 0.55)
