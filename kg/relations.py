@@ -389,19 +389,22 @@ def _structural(ctx, doc):
         parent = _name_parent(names, k, e) if e.type in ORG_TYPES else None
         if parent:
             ctx.add(k, "subOrganizationOf", parent, e.mentions[0].start, e.mentions[0].end, "unit-of-name", 0.8)
-        named_unit = parent and e.type == "PartyOrganization" and any(
-            x.rule != "implied-unit" for x in doc.entities[parent].mentions)
-        if e.type in BUILDER_TYPES and not named_unit:
-            # (a party body whose name holds the name of a unit the text also names on its own
-            # is where that unit is: the unit says so)
+        # the part of the name that is the parent's (某公安局|某分局): a place in it is the parent's
+        # place, not this unit's own (but 中国农业银行|碧湖|支行 names its own)
+        own_from = len(doc.entities[parent].label) if parent else 0
+        if e.type in BUILDER_TYPES:
             for m in e.mentions:
                 i = bisect.bisect_left(located_starts, m.start)
                 j = bisect.bisect_left(located_starts, m.end)
                 inner = [p for p in located[i:j] if p.end < m.end and p.entity != k and _locating(p, m, e.label)]
+                if parent and m.text.startswith(doc.entities[parent].label):
+                    inner = [p for p in inner if p.start - m.start >= own_from]
+                elif parent:
+                    inner = []
                 if inner:
                     p = max(inner, key=lambda x: (x.end, x.start))
                     ctx.add(k, "locatedIn", p.entity, m.start, m.end, "place-in-name", 0.85)
-                elif m.text[:1] not in "“‘\"":
+                elif m.text[:1] not in "“‘\"" and not parent:
                     place = _opening_place(m.text, places)
                     if place and place != k:
                         ctx.add(k, "locatedIn", place, m.start, m.end, "place-opens-name", 0.75)

@@ -217,14 +217,14 @@ UNIT_PARTY = re.compile(r"^(.+?)(机关党委|党支部|党总支|党工委|党�
 
 
 def _implied_units(ents, bounds=None):
-    """The units a name spells out before its own kind: 某公司党支部 → 某公司;
+    """The units a party body's name spells out before its own kind: 某公司党支部 → 某公司;
     中建二局装饰公司深圳分公司广州片区党支部 → 中建二局装饰公司深圳分公司,
     中建二局装饰公司, 中建二局. A unit ends where a kind of unit (公司, 局…)
     ends a word (``bounds``: the word ends and starts of the text, when known)."""
     known = {norm(n) for e in ents for n in {e.label} | e.aliases}
     out = []
     for e in ents:
-        if e.type not in ORG_TYPES:
+        if e.type != "PartyOrganization":
             continue
         for unit, typ in _units_in_name(e.label, e.type):
             if norm(unit) in known:

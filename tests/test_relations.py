@@ -37,9 +37,8 @@ CASES = [
      "宁海县卫生健康局党委", "organized", "健康进万家义诊活动"),
     # place prefix → locatedIn
     # a party body whose name holds its unit's: the body is the unit's
-    ("宁海县卫生健康局党委组织开展义诊。", "宁海县卫生健康局党委", "locatedIn", "宁海县"),
-    # … and where the text names the unit on its own too, the unit is where the place is
-    ("宁海县卫生健康局党委组织开展义诊。宁海县卫生健康局还开通热线。", "宁海县卫生健康局", "locatedIn", "宁海县"),
+    # … and the unit is where the place in the name is (a sub-unit where its parent is, unless it names its own)
+    ("宁海县卫生健康局党委组织开展义诊。", "宁海县卫生健康局", "locatedIn", "宁海县"),
     ("宁海县卫生健康局党委组织开展义诊。", "宁海县卫生健康局党委", "subOrganizationOf", "宁海县卫生健康局"),
     # X公司党支部 → X公司
     ("义乌市甲乙贸易公司党支部开展学习。", "义乌市甲乙贸易公司党支部", "subOrganizationOf", "义乌市甲乙贸易公司"),
@@ -52,7 +51,7 @@ CASES = [
      "开化县林山茶叶专业合作社", "receivedHonor", "省级示范社"),
     # a short place name opening a company's name, though the tokenizer glued it to 与 (与宁/德华…)
     ("福安市税务局党委与宁德华锂新材料有限公司党委签订共建协议,助力宁德市新能源产业发展。",
-     "宁德华锂新材料有限公司党委", "locatedIn", "宁德市"),
+     "宁德华锂新材料有限公司", "locatedIn", "宁德市"),
     # a clause opening with a bare kind word and a verb: the unit of that kind the text is about
     ("嘉善县第一人民医院党委推进医共体建设。医院与西塘镇卫生院签订帮扶协议。",
      "嘉善县第一人民医院", "cooperatesWith", "西塘镇卫生院"),
@@ -221,3 +220,11 @@ def test_an_alliance_built_with_a_partner_is_not_a_partner():
     got = triples(doc)
     assert {("某县人民医院党委", "cooperatesWith", "四川大学华西医院"), ("四川大学华西医院", "cooperatesWith", "某县人民医院党委")} & got
     assert not {t for t in got if t[1] == "cooperatesWith" and "川西肿瘤专科医疗联盟" in t}
+
+
+def test_a_sub_unit_is_where_its_parent_is_not_by_its_parents_place():
+    doc = process_text("杭州市公安局西湖分局开展反诈宣传。杭州市公安局还组织了培训。")
+    got = {(doc.entities[r.subject].label, r.predicate, doc.entities[r.object].label) for r in doc.relations}
+    assert ("杭州市公安局西湖分局", "subOrganizationOf", "杭州市公安局") in got, got
+    assert ("杭州市公安局", "locatedIn", "杭州市") in got, got
+    assert ("杭州市公安局西湖分局", "locatedIn", "杭州市") not in got, got
