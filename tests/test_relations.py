@@ -228,3 +228,21 @@ def test_a_sub_unit_is_where_its_parent_is_not_by_its_parents_place():
     assert ("杭州市公安局西湖分局", "subOrganizationOf", "杭州市公安局") in got, got
     assert ("杭州市公安局", "locatedIn", "杭州市") in got, got
     assert ("杭州市公安局西湖分局", "locatedIn", "杭州市") not in got, got
+
+
+def _rels(text):
+    doc = process_text(text)
+    return {(doc.entities[r.subject].label, r.predicate, doc.entities[r.object].label) for r in doc.relations}
+
+
+def test_units_listed_together_cooperate():
+    got = _rels("由长河市第一中学党委、长河市实验小学党支部和长河职业技术学院党委共同发起读书活动。")
+    pairs = {frozenset((s, o)) for s, p, o in got if p == "cooperatesWith"}
+    assert frozenset(("长河市第一中学党委", "长河职业技术学院党委")) in pairs, got
+    assert frozenset(("长河市实验小学党支部", "长河职业技术学院党委")) in pairs, got
+
+
+def test_units_that_compose_a_body_are_its_members():
+    got = _rels("由城东街道党工委、城西街道党工委共同组成的城区联合党委正式成立。")
+    assert ("城东街道党工委", "subOrganizationOf", "城区联合党委") in got, got
+    assert not any(p == "cooperatesWith" for _s, p, _o in got), got
