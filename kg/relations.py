@@ -230,6 +230,8 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
             recips = [before[-1].entity] if before else list(subj)
             if before and before[-1].rule.startswith("list-stem"):
                 recips = [x.entity for x in before if x.rule == "list-stem-party"] or recips
+            if PERSONAL_HONOR.search(doc.entities[e].label):  # 劳动奖章, 优秀共产党员: a person's, never a unit's
+                recips = [r for r in recips if ctx.type(r) == "Person"]
             for r in recips:
                 ctx.add(r, "receivedHonor", e, cs, ce, "honor-cue", 0.8)
                 if doc.entities[e].label.endswith("城市"):
@@ -318,6 +320,8 @@ def _cooperation(ctx, doc, cm, cs, ce, subj, own, cues):
 # units listed together, then what they do together: 由A、B、C共同发起, A、B三所高校发起成立, 对接A、B等单位开展共建
 _TOGETHER = re.compile(r"[^,,。;;!?]{0,16}?(?:共同|联合|携手|一起|发起|共建|联建|结对|签订|签署|合作)")
 _LIST_SEP = "、和与及"
+PERSONAL_HONOR = re.compile("(?:个人|奖章|优秀共产党员|优秀党务工作者|劳动模范|劳模|标兵|能手|先进工作者|红旗手|道德模范|好人|最美警察|"
+                            "五四青年|青年五四奖章|三八红旗手|最美[^集单组团队]{0,4}(?:人|者|员|家庭)|个人[一二三]等功)$")
 _COMPOSED = re.compile(r"(?:组成|组建|构成)的?")
 _REACH = re.compile(r"(?:对接|联合|携手|联系|走访)$")
 _SHARED_WORK = re.compile(r"[^,,。;;!?]{0,12}?(?:共建|联建|结对|合作|协作)")

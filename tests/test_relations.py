@@ -246,3 +246,8 @@ def test_units_that_compose_a_body_are_its_members():
     got = _rels("由城东街道党工委、城西街道党工委共同组成的城区联合党委正式成立。")
     assert ("城东街道党工委", "subOrganizationOf", "城区联合党委") in got, got
     assert not any(p == "cooperatesWith" for _s, p, _o in got), got
+
+
+def test_a_persons_honour_is_not_a_units():
+    got = _rels("长河市疾控中心第二党支部获评先进党支部,支部党员获得长河市五一劳动奖章、优秀共产党员等荣誉。")
+    assert not any(p == "receivedHonor" and o in ("长河市五一劳动奖章", "优秀共产党员") for _s, p, o in got), got
