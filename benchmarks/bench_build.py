@@ -1,4 +1,5 @@
-"""kg build throughput against bare jieba.lcut, peak memory, and scaling to 2 processes.
+"""kg build throughput against bare jieba.lcut, with and without the name
+finder's model, peak memory, and scaling to 2 processes.
 
 usage: python benchmarks/bench_build.py [--articles N] [--seed S] [--rounds R] [--style news|dense]
 
@@ -15,6 +16,7 @@ medians are reported.
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import sys
@@ -40,6 +42,7 @@ def main():
     ap.add_argument("--style", choices=("news", "dense"), default="news", help="kind of generated article (gen_corpus.py)")
     a = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="kgbench-"))
+    print(f"work folder: {tmp}", flush=True)
     files = generate(tmp / "corpus", a.articles, a.seed, a.style)
     texts = [f.read_text(encoding="utf-8") for f in files]
     chars = sum(len(t) for t in texts)
@@ -52,7 +55,7 @@ def main():
     t = time.perf_counter()
     pool = workers(2)
     t_pool = time.perf_counter() - t
-    lcut, one, two = [], [], []
+    lcut, one, bare, two = [], [], [], []
     try:
         for _ in range(a.rounds):
             t = time.perf_counter()
@@ -62,20 +65,28 @@ def main():
             t = time.perf_counter()
             build_outputs([tmp / "corpus"], tmp / "out1", html=False, jobs=1)
             one.append(time.perf_counter() - t)
+            os.environ["KG_NAMES"] = "0"
+            try:
+                t = time.perf_counter()
+                build_outputs([tmp / "corpus"], tmp / "out0", html=False, jobs=1)
+                bare.append(time.perf_counter() - t)
+            finally:
+                del os.environ["KG_NAMES"]
             t = time.perf_counter()
             build_outputs([tmp / "corpus"], tmp / "out2", html=False, pool=pool)
             two.append(time.perf_counter() - t)
     finally:
         pool.shutdown()
     mem_one = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    t_lcut, t_one, t_two = (statistics.median(x) for x in (lcut, one, two))
+    t_lcut, t_one, t_bare, t_two = (statistics.median(x) for x in (lcut, one, bare, two))
     same = all((tmp / "out1" / n).read_bytes() == (tmp / "out2" / n).read_bytes()
                for n in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig"))
     size = sum((tmp / "out1" / n).stat().st_size for n in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig"))
 
     print(f"corpus: {len(files)} articles, {chars:,} characters ({sum(f.stat().st_size for f in files) / 1e6:.1f} MB)")
     print(f"jieba.lcut (baseline)  {chars / t_lcut / 1e3:8.1f} k chars/s  ({t_lcut:.2f} s)")
-    print(f"kg build, 1 process    {chars / t_one / 1e3:8.1f} k chars/s  ({t_one:.2f} s)  ratio to lcut {t_lcut / t_one:.2f}x")
+    print(f"kg build, 1 process    {chars / t_one / 1e3:8.1f} k chars/s  ({t_one:.2f} s)  ratio to lcut {t_lcut / t_one:.3f}x")
+    print(f"  without the model    {chars / t_bare / 1e3:8.1f} k chars/s  ({t_bare:.2f} s)  ratio to lcut {t_lcut / t_bare:.3f}x")
     print(f"kg build, 2 processes  {chars / t_two / 1e3:8.1f} k chars/s  ({t_two:.2f} s)  speed-up {t_one / t_two:.2f}x")
     print(f"speed-up round by round: {', '.join(f'{x / y:.2f}' for x, y in zip(one, two))} (medians of {a.rounds} rounds above)")
     print(f"start-up: dictionaries {t_warm:.2f} s, two warm workers {t_pool:.2f} s (not in the figures above)")

@@ -51,7 +51,7 @@ def parse_number(s: str) -> float:
 def _pattern():
     unit_alts = lx.words_pattern(u[0] for u in lx.units())
     return re.compile(
-        r"(?P<pre>约|近|超过|超|逾|达到|达|共|累计)?(?P<num>" + NUMBER + r")(?P<scale>万|亿)?(?P<approx>余|多)?(?P<unit>" + unit_alts + r")"
+        r"(?P<pre>约|近|超过|超|逾|达到|达|共|累计)?(?P<num>" + NUMBER + r")(?P<scale>万|亿)?(?: ?(?P<approx>余|多))? ?(?P<unit>" + unit_alts + r")"
     )
 
 
@@ -71,13 +71,13 @@ def measures(doc: Doc) -> Doc:
         if before == "第" or (before.isdigit()) or (before and before in "一二三四五六七八九十" and not m.group("pre")):
             continue
         if _CN_NUMBER.fullmatch(num):
-            if num == "一" or num[0] in "百千十" and len(num) == 1 or after in ("是", "把", "线", "王", "强"):
+            if num == "一" or num[0] in "百千" and len(num) == 1 or after in ("是", "把", "线", "王", "强"):
                 continue
         surface, unit, mult, kind = units[m.group("unit")]
         if kind == "count" and after and after in "年月日级届":
             continue
-        if unit == "期" and not num[0].isdigit():
-            continue  # 三期工程 names a phase
+        if unit == "期" and not num[0].isdigit() and after != "“":
+            continue  # 三期工程 names a phase (三期“某讲堂” counts sessions)
         value = parse_number(num) * mult
         if m.group("scale") == "万":
             value *= 1e4
@@ -88,8 +88,27 @@ def measures(doc: Doc) -> Doc:
         out.append(Measurement(start, b, (doc.original or text)[start:b], round(value, 6), unit, "", None, rule,
                                lx.confidence("measurement", rule, 0.8)))
     _attach(doc, out)
-    doc.measurements = out
+    doc.measurements = _restated(doc, out)
     return doc
+
+
+def _restated(doc, out):
+    """A figure written again in a later sentence (该县已成立92家 … 全县92家) is
+    one figure: the first keeps it, with the entity of either."""
+    starts = [s for s, _e, _p in doc.sentences]
+    first = {}
+    kept = []
+    for m in out:
+        key = (m.text, m.unit, m.value)
+        sent = bisect.bisect_right(starts, m.start)
+        if key in first and first[key][1] != sent:
+            earlier = first[key][0]
+            if earlier.about is None:
+                earlier.about = m.about
+            continue
+        first.setdefault(key, (m, sent))
+        kept.append(m)
+    return kept
 
 
 LEAD_WORDS = re.compile(r"^(?:同时|并|且|其中|全年|累计|目前|截至目前)")
