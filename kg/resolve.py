@@ -110,6 +110,7 @@ def resolve(doc: Doc) -> Doc:
     # 3. short forms join the full name they abbreviate
     ents += _implied_units(ents, _word_bounds(doc))
     ents = _join_full_forms(ents)
+    _inherit_types(ents)
     ents = _merge_short_forms(ents, place_surfaces)
     doc.entities = {}
     for e in ents:
@@ -133,6 +134,33 @@ def resolve(doc: Doc) -> Doc:
     if doc.original:
         _restore_surface(doc)
     return doc
+
+
+DEPARTMENT = re.compile("(?:科|室|部|处|中心|办公室|委员会)$")
+
+
+def _inherit_types(ents):
+    """A department named after its parent (某医院康复医学科, 某公司党群工作部) is a
+    part of that parent, of its type, not a government body because 科/部 ends it."""
+    parents = sorted((e for e in ents if e.type in ("SocialOrganization", "Enterprise")),
+                     key=lambda e: -len(e.label))
+    for e in ents:
+        if e.type != "GovernmentBody" or not DEPARTMENT.search(e.label):
+            continue
+        p = next((f for f in parents if f is not e and len(f.label) < len(e.label) and e.label.startswith(f.label)), None)
+        inner = [t for _u, t in _units_in_name(e.label, e.type)]  # 长河市人民医院|康复医学科, named only here
+        typ = p.type if p is not None else (inner[-1] if inner and inner[-1] in ("SocialOrganization", "Enterprise") else None)
+        if typ is not None:
+            _retype(e, typ)
+            for short in ents:  # its short form (康复医学科) too
+                if short.type == "GovernmentBody" and short is not e and e.label.endswith(short.label):
+                    _retype(short, typ)
+
+
+def _retype(e, typ):
+    e.type = typ
+    for m in e.mentions:
+        m.type = typ
 
 
 def _join_full_forms(ents):

@@ -104,6 +104,10 @@ CASES = [
     ("窗口推出“早间服务”“周末服务”“上门服务”套餐。", "Project", "周末服务"),
     ("局党组创建“清风徐来 税润万家”税务文化品牌。", "Brand", "清风徐来 税润万家"),
     ("大队运行好“码上办”议事平台。", "Project", "码上办"),
+    # words that say which ones before a name are not part of it
+    ("近年来,科室检测检验中心先后荣获多项荣誉。", "GovernmentBody", "检测检验中心"),
+    # a department named after its hospital is part of the hospital, of its type
+    ("长河市人民医院康复医学科获评省级重点专科。", "SocialOrganization", "长河市人民医院康复医学科"),
 ]
 
 

@@ -137,6 +137,7 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
     return start, stop_word
 
 
+LEADING_QUALIFIER = re.compile("(?:所属|下属|辖区|科室|各个|各|当地|驻地|有关|相关|其他|其它|周边)+")
 LOOSE_SUFFIXES = frozenset({"联盟", "共同体"})  # they also end words for a kind of grouping: a name needs a longer stem
 
 
@@ -174,6 +175,9 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
             start = named_end[a]  # 龙沙消防救援站|党支部: the party body of the unit just named
         if start is None:
             continue
+        lead = LEADING_QUALIFIER.match(text, start, a)
+        if lead and a - lead.end() >= 2:
+            start = lead.end()  # 辖区|某百货, 科室|某中心: which ones, not part of the name
         label = text[start:b]
         bare = strip_quotes(label)
         if bare in gen or len(bare) < 3 or (len(bare) <= len(suffix) and len(suffix) < 4) or \
