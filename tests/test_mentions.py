@@ -108,6 +108,12 @@ CASES = [
     ("近年来,科室检测检验中心先后荣获多项荣誉。", "GovernmentBody", "检测检验中心"),
     # a department named after its hospital is part of the hospital, of its type
     ("长河市人民医院康复医学科获评省级重点专科。", "SocialOrganization", "长河市人民医院康复医学科"),
+    # more kinds of unit and of honour (resources/suffixes.tsv), more award cues (cues.tsv)
+    ("会议由河东市教科所主持。", "GovernmentBody", "河东市教科所"),
+    ("河东省长河市工商联召开会议。", "SocialOrganization", "河东省长河市工商联"),
+    ("该所荣立集体二等功。", "Honor", "集体二等功"),
+    ("城南村被评为市级“五美”红旗村。", "Honor", "市级“五美”红旗村"),
+    ("城南社区党支部被选树为全省堡垒模范支部。", "Honor", "全省堡垒模范支部"),
 ]
 
 
