@@ -256,8 +256,12 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
             if c >= 0 and not GOAL_AFTER.match(text, m.end):  # 以建设X为目标: X is not built yet
                 for s in subj:
                     ctx.add(s, "established", e, cs, ce, "establish-cue", 0.75)
-                    if t in ORG_TYPES and (t == "PartyOrganization" or ctx.type(s) != "PartyOrganization"):
-                        # 成立临时党支部 makes a unit; a branch founding a co-operative does not own it
+                    owned = t == "PartyOrganization" and ctx.type(s) in ORG_TYPES or (
+                        t in ORG_TYPES and ctx.type(s) not in (None, "PartyOrganization")
+                        and _TEAM.search(doc.entities[e].label))
+                    if owned and not _ALLIANCE.search(doc.entities[e].label):
+                        # 成立临时党支部 makes a party body of the subject's; a unit founding a co-operative,
+                        # a team or an alliance does not own it
                         ctx.add(e, "subOrganizationOf", s, cs, ce, "established-unit", 0.6)
     _cooperation(ctx, doc, cm, cs, ce, subj, own, cues)
 
@@ -320,6 +324,8 @@ def _cooperation(ctx, doc, cm, cs, ce, subj, own, cues):
 # units listed together, then what they do together: 由A、B、C共同发起, A、B三所高校发起成立, 对接A、B等单位开展共建
 _TOGETHER = re.compile(r"[^,,。;;!?]{0,16}?(?:共同|联合|携手|一起|发起|共建|联建|结对|签订|签署|合作)")
 _LIST_SEP = "、和与及"
+_TEAM = re.compile("(?:班|队|组|分队|小组)$")  # a unit's own team (某执法队 → 某女子执法班)
+_ALLIANCE = re.compile("联盟|共同体|联合党委|联合党支部|理事会")  # set up by several, part of none
 PERSONAL_HONOR = re.compile("(?:个人|奖章|优秀共产党员|优秀党务工作者|劳动模范|劳模|标兵|能手|先进工作者|红旗手|道德模范|好人|最美警察|"
                             "五四青年|青年五四奖章|三八红旗手|最美[^集单组团队]{0,4}(?:人|者|员|家庭)|个人[一二三]等功)$")
 _COMPOSED = re.compile(r"(?:组成|组建|构成)的?")

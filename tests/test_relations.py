@@ -251,3 +251,10 @@ def test_units_that_compose_a_body_are_its_members():
 def test_a_persons_honour_is_not_a_units():
     got = _rels("长河市疾控中心第二党支部获评先进党支部,支部党员获得长河市五一劳动奖章、优秀共产党员等荣誉。")
     assert not any(p == "receivedHonor" and o in ("长河市五一劳动奖章", "优秀共产党员") for _s, p, o in got), got
+
+
+def test_what_a_unit_sets_up_is_its_own_only_when_it_is_a_party_body_or_a_team():
+    got = _rels("长河市交通运输执法队成立女子机动执法班。长河市交通运输局党委牵头成立长河物流党建联盟。")
+    assert ("女子机动执法班", "subOrganizationOf", "长河市交通运输执法队") in got or \
+        any(p == "subOrganizationOf" and s.endswith("女子机动执法班") for s, p, _o in got), got
+    assert not any(p == "subOrganizationOf" and s == "长河物流党建联盟" for s, p, _o in got), got
