@@ -160,6 +160,7 @@ def test_generic_mentions_are_not_entities(text, label):
     ("召开“七一”表彰大会。", "七一"),  # a word of a longer name
     ("打通服务“最后一米”……品牌效应明显。", "最后一米"),
     ("实现“2个100%”目标。", "2个100%"),
+    ("召开城东党建联盟第一届理事会。", "城东党建联盟第一届理事会"),  # a term of a body
 ])
 def test_quoted_words_that_name_nothing(text, label):
     doc = process_text(text)

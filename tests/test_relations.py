@@ -258,3 +258,8 @@ def test_what_a_unit_sets_up_is_its_own_only_when_it_is_a_party_body_or_a_team()
     assert ("女子机动执法班", "subOrganizationOf", "长河市交通运输执法队") in got or \
         any(p == "subOrganizationOf" and s.endswith("女子机动执法班") for s, p, _o in got), got
     assert not any(p == "subOrganizationOf" and s == "长河物流党建联盟" for s, p, _o in got), got
+
+
+def test_a_place_before_a_name_the_model_reads_opens_it():
+    got = _rels("由甲镇党委和乙镇党委共同组成的成都新都中铁动力新城联合党委正式成立。")
+    assert ("甲镇党委", "subOrganizationOf", "成都新都中铁动力新城联合党委") in got, got

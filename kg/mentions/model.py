@@ -104,16 +104,19 @@ def confirm_persons(doc: Doc, cands: list) -> list:
     return [m for m in cands if m.rule != "title-person" or per[m.start]]
 
 
-def _model_whole(text: str, org_by_end: dict, m):
+def _model_whole(text: str, org_by_end: dict, m, loc_by_end=None):
     """The model's longer name for the unit a rule cut short at a verb inside
     it (长河市疾病预防|控制中心): the model's organisation ending where the
     rule's name, or its unit before a party suffix, ends."""
+    loc_by_end = loc_by_end or {}
     tail = PARTY_TAIL.search(text, m.start, m.end)
     ends = [m.end] + ([tail.start()] if tail and tail.end() == m.end else [])
     for end in ends:
         c = org_by_end.get(end)
         if c is not None and c < m.start and not any(ch in HARD for ch in text[c:m.start]) \
                 and not JOINS.search(text, c, m.start):
+            while c in loc_by_end:  # a place the model reads before it opens the name (成都|新都某联合党委)
+                c = loc_by_end[c]
             label = text[c:m.end]
             return Mention(c, m.end, label, m.type, label, m.rule + "-whole", m.confidence, ())
     return None
@@ -177,10 +180,12 @@ def trim_by_model(doc: Doc, cands: list) -> list:
     word_ends = sorted((e, tag) for s, e, tag in doc.words)
     starts = sorted(name_at)
     out = []
-    org_by_end = {}
+    org_by_end, loc_by_end = {}, {}
     for s, e, tag in doc.words:
         if tag == "ORG":
             org_by_end[e] = min(s, org_by_end.get(e, s))
+        elif tag == "LOC":
+            loc_by_end[e] = s
     for m in cands:
         if not m.rule.startswith("suffix-"):
             out.append(m)
@@ -191,7 +196,7 @@ def trim_by_model(doc: Doc, cands: list) -> list:
             if m is not None:
                 out.append(m)
             continue
-        whole = _model_whole(text, org_by_end, m)
+        whole = _model_whole(text, org_by_end, m, loc_by_end)
         if whole is not None:
             out.append(whole)
             continue

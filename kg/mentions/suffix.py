@@ -137,6 +137,7 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
     return start, stop_word
 
 
+TERM = re.compile("第[一二三四五六七八九十百\\d]+届$")
 LEADING_QUALIFIER = re.compile("(?:所属|下属|辖区|科室|各个|各|当地|驻地|有关|相关|其他|其它|周边)+")
 LOOSE_SUFFIXES = frozenset({"联盟", "共同体"})  # they also end words for a kind of grouping: a name needs a longer stem
 
@@ -183,6 +184,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
         if bare in gen or len(bare) < 3 or (len(bare) <= len(suffix) and len(suffix) < 4) or \
                 (kind == "org" and lx.generic_stem(bare[:-len(suffix)])):  # 乡镇供电所, 公办学校
             continue
+        if kind == "org" and TERM.search(bare[:-len(suffix)]):
+            continue  # 某联盟第一届理事会: a term of a body, not a body of its own
         if bare[:-len(suffix)].endswith(("式", "型")) and kind in ("org", "facility"):
             continue  # “枫桥式”税务所, 学习型党组织: a kind of unit, not one unit
         conf = 0.7
