@@ -114,6 +114,8 @@ CASES = [
     ("该所荣立集体二等功。", "Honor", "集体二等功"),
     ("城南村被评为市级“五美”红旗村。", "Honor", "市级“五美”红旗村"),
     ("城南社区党支部被选树为全省堡垒模范支部。", "Honor", "全省堡垒模范支部"),
+    # a unit, a word inside names (基层), then its sub-unit's party body: one name
+    ("河东市长河区市场监管局基层市场所第二联合党支部开展活动。", "PartyOrganization", "河东市长河区市场监管局基层市场所第二联合党支部"),
 ]
 
 

@@ -137,6 +137,7 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
     return start, stop_word
 
 
+INNER_MODIFIERS = frozenset({"基层", "行业", "直属", "机关", "系统"})  # words inside one name (not 所属: 甲所属乙 names two)
 TERM = re.compile("第[一二三四五六七八九十百\\d]+届$")
 LEADING_QUALIFIER = re.compile("(?:所属|下属|辖区|科室|各个|各|当地|驻地|有关|相关|其他|其它|周边)+")
 LOOSE_SUFFIXES = frozenset({"联盟", "共同体"})  # they also end words for a kind of grouping: a name needs a longer stem
@@ -176,6 +177,10 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
             start = named_end[a]  # 龙沙消防救援站|党支部: the party body of the unit just named
         if start is None:
             continue
+        if kind == "org":  # 某市场监管局|基层|市场所第一联合党支部: a unit, a modifier, then its sub-unit
+            k = next((start - n for n in (2, 3, 4) if text[start - n:start] in INNER_MODIFIERS and start - n in named_end), None)
+            if k is not None:
+                start = named_end[k]
         lead = LEADING_QUALIFIER.match(text, start, a)
         if lead and a - lead.end() >= 2:
             start = lead.end()  # 辖区|某百货, 科室|某中心: which ones, not part of the name
