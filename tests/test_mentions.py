@@ -148,6 +148,8 @@ def test_entity_found(text, typ, label):
     ("沪苏浙三地有关供电所和乡镇供电所加强协作。", "乡镇供电所"),
     ("沪苏浙三地有关供电所和乡镇供电所加强协作。", "沪苏浙三地有关供电所"),
     ("推动公办学校与民办学校结对。", "公办学校"),
+    ("会同行业主管部门走访所有社区。", "行业主管部门"),
+    ("会同行业主管部门走访所有社区。", "所有社区"),
 ])
 def test_generic_mentions_are_not_entities(text, label):
     doc = process_text(text)

@@ -89,6 +89,9 @@ def find_model_orgs(doc: Doc):
         typ = _org_type(name)
         if typ is None or len(name) < 3 or not re.fullmatch("[" + CJK + "A-Za-z0-9()()]+", name):
             continue
+        if name in lx.generic() or any(lx.generic_stem(name[:-n]) for n in range(1, min(6, len(name) - 1))
+                                       if name[-n:] in lx.suffixes()):
+            continue  # 行业主管部门: which kind, not which unit
         yield Mention(s, e, name, typ, name, "model-org", 0.75)
 
 

@@ -229,8 +229,8 @@ NOT_VILLAGE = frozenset("各全本该每一二两三四五多其村镇乡县市�
 
 def _local_stem_ok(stem: str) -> bool:
     """Could ``stem`` name a town, community or village (芦溪, 桂湖)?"""
-    if not (2 <= len(stem) <= 4) or not _ALL_CJK.fullmatch(stem):
-        return False
+    if not (2 <= len(stem) <= 4) or not _ALL_CJK.fullmatch(stem) or lx.generic_stem(stem):
+        return False  # (所有社区, 驻地社区: which ones, not which one)
     if stem in lx.stopwords() or stem in lx.verbs() or stem in LOCAL_GENERIC or stem[0] in PREPOSITIONS:
         return False
     if stem[-1] in "的和与及在、" or stem[0] in "省市县区镇乡村与和及同的最" or any(stem.endswith(x) for x in LOCAL_BAD_ENDS):
