@@ -75,6 +75,12 @@ def _org_type(name: str):
     return None
 
 
+def _generic_unit(name: str) -> bool:
+    """A kind of unit, not one unit: 行业主管部门, 所有社区."""
+    return name in lx.generic() or any(lx.generic_stem(name[:-n]) for n in range(1, min(6, len(name) - 1))
+                                       if name[-n:] in lx.suffixes() or name[-n:] in ("社区", "村", "镇", "街道"))
+
+
 def find_model_orgs(doc: Doc):
     """Units the model tags ORG whose name ends in a kind of unit (…局, …中心,
     …公司); the party body after one (…局党委) is the suffix finder's."""
@@ -89,8 +95,7 @@ def find_model_orgs(doc: Doc):
         typ = _org_type(name)
         if typ is None or len(name) < 3 or not re.fullmatch("[" + CJK + "A-Za-z0-9()()]+", name):
             continue
-        if name in lx.generic() or any(lx.generic_stem(name[:-n]) for n in range(1, min(6, len(name) - 1))
-                                       if name[-n:] in lx.suffixes()):
+        if _generic_unit(name):
             continue  # 行业主管部门: which kind, not which unit
         yield Mention(s, e, name, typ, name, "model-org", 0.75)
 
@@ -149,7 +154,7 @@ def _model_edges(text: str, words: list, m):
     if start == m.start:
         return m
     label = text[start:m.end]
-    if len(label) < 3:
+    if len(label) < 3 or _generic_unit(label):
         return None
     return Mention(start, m.end, label, m.type, label, m.rule + "-bounded", m.confidence, ())
 
