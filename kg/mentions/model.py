@@ -204,6 +204,18 @@ def trim_by_model(doc: Doc, cands: list) -> list:
             if m is not None:
                 out.append(m)
             continue
+        after_tag = {s: tag for s, _e, tag in doc.words}
+        person = [e for s, e, tag in doc.words if tag == "PER" and m.start < s and e < m.end - 1
+                  and after_tag.get(e) in STOP_TAGS]  # (a person who does something: 杨某某|代表, not 魏北|法庭)
+        if person:  # 某支部委员会副书记杨某某代表|支部委员会: no unit's name holds a person
+            cut = bisect.bisect_left(word_ends, (person[-1] + 1, ""))
+            while cut < len(word_ends) and word_ends[cut][0] < m.end and word_ends[cut][1] in STOP_TAGS:
+                cut += 1
+            start = word_ends[cut - 1][0] if cut > 0 else person[-1]
+            label = text[start:m.end]
+            if len(label) >= 3 and not _generic_unit(label) and label not in lx.generic():
+                out.append(Mention(start, m.end, label, m.type, label, m.rule + "-trimmed", m.confidence, ()))
+            continue
         whole = _model_whole(text, org_by_end, m, loc_by_end)
         if whole is not None:
             out.append(whole)
