@@ -318,7 +318,12 @@ def generic_stem(stem: str) -> bool:
     """Is ``stem`` (a name without its kind word) only words that say which or
     what kind (resources/generic_modifiers.txt)?
 
-    >>> generic_stem("乡镇"), generic_stem("行业主管"), generic_stem("平湖市")
-    (True, True, False)
+    A kind of place alone (街道, 社区) is not: 街道党工委 is the one of the text.
+
+    >>> generic_stem("乡镇"), generic_stem("行业主管"), generic_stem("平湖市"), generic_stem("街道")
+    (True, True, False, False)
     """
-    return bool(stem) and _modifier_pattern().fullmatch(stem) is not None
+    return bool(stem) and stem not in PLACE_KINDS and _modifier_pattern().fullmatch(stem) is not None
+
+
+PLACE_KINDS = frozenset({"街道", "社区", "农村", "城市"})
