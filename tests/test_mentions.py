@@ -81,6 +81,8 @@ CASES = [
     ("会上,副院长王建国主持会议,零售户李秀英介绍了经验。", "Person", "王建国"),
     ("经河西区委研究决定,成立临时党支部。", "PartyOrganization", "河西区委"),
     ("近日,出租车司机支部委员会副书记杨智胜代表支部委员会作表态发言。", "Person", "杨智胜"),
+    ("该院入选省委直属机关工委2024年机关党建创新榜优秀案例。", "Honor", "机关党建创新榜优秀案例"),
+    ("支部荣获2022年度十佳示范党支部表彰。", "Honor", "十佳示范党支部"),
     ("集团所辖长河物流有限公司党支部获评先进基层党组织。", "PartyOrganization", "长河物流有限公司党支部"),
     # honours: a list split at 、 and 和, a year before and the clause's tail after left out
     ("该所荣获河东省五一劳动奖章、长河市五一劳动奖章和河东省食品安全工作先进个人等称号。", "Honor", "长河市五一劳动奖章"),
@@ -166,6 +168,7 @@ def test_generic_mentions_are_not_entities(text, label):
     ("打通服务“最后一米”……品牌效应明显。", "最后一米"),
     ("实现“2个100%”目标。", "2个100%"),
     ("召开城东党建联盟第一届理事会。", "城东党建联盟第一届理事会"),  # a term of a body
+    ("严格落实“三会一课”、组织生活会和民主评议党员等制度。", "三会一课"),  # institutions of every branch
 ])
 def test_quoted_words_that_name_nothing(text, label):
     doc = process_text(text)

@@ -32,7 +32,7 @@ def _honor_suffix(s: str) -> bool:
 
 
 _HONOR_LEAD = re.compile(r"^(?:了|为|成为|先后)")
-_HONOR_TAIL = re.compile(r"(?:荣誉称号|称号|荣誉)$")
+_HONOR_TAIL = re.compile(r"(?:荣誉称号|称号|荣誉|表彰)$")
 _QUOTED = re.compile(r"“([^”]+)”")
 
 
@@ -51,7 +51,7 @@ def _giver(doc: Doc, a: int, b: int):
     """The body that gives the honour in ``text[a:b]``, written first: the
     name finder's organisation there, else a name with a body's suffix."""
     org = next((e for s, e, tag in doc.words if s == a and tag == "ORG"), None)
-    if org is not None:
+    if org is not None and org - a >= 4:
         return re.match(".{%d}(?=[^\\s,,。、]{4})" % (org - a), doc.text[a:b])
     return _GIVER.match(doc.text, a, b)
 
@@ -111,8 +111,12 @@ def find_honors(doc: Doc):
                     yield _mk(doc, a, a + len(g_label), g_type, g_label, "honor-giver", 0.6)
                     a += len(g_label)
                     raw = text[a:b]
+            year = _YEAR_LEAD.match(text, a, b)  # 某委|2024年某某优秀案例
+            if year and b - year.end() >= 3:
+                a = year.end()
+                raw = text[a:b]
             label = _clean_honor(raw)
-            if len(label) < 3 or len(label) > 40:
+            if len(label) < 3 or len(label) > 40 or label.endswith("的"):
                 continue
             conf = 0.85 if cue in strong else 0.6
             yield _mk(doc, a, b, "Honor", label, "honor-" + cue, conf)
