@@ -116,7 +116,7 @@ def _find_cue(text, cs, pos, cues, named=None):
         i = text.rfind(c, cs, pos)
         while i > best and named is not None and named[i]:
             i = text.rfind(c, cs, i)
-        if i >= 0 and i > best and not text.startswith("的", i + len(c)):
+        if i >= 0 and i > best and (not text.startswith("的", i + len(c)) or c in BUILT):
             best = i
     return best
 
@@ -324,6 +324,7 @@ def _cooperation(ctx, doc, cm, cs, ce, subj, own, cues):
 # units listed together, then what they do together: 由A、B、C共同发起, A、B三所高校发起成立, 对接A、B等单位开展共建
 _TOGETHER = re.compile(r"[^,,。;;!?]{0,16}?(?:共同|联合|携手|一起|发起|共建|联建|结对|签订|签署|合作)")
 _LIST_SEP = "、和与及"
+BUILT = frozenset({"建成", "新建", "打造"})  # 建成的某大厅 is one built (建设的某中心 is not)
 _TEAM = re.compile("(?:班|队|组|分队|小组)$")  # a unit's own team (某执法队 → 某女子执法班)
 _ALLIANCE = re.compile("联盟|共同体|联合党委|联合党支部|理事会")  # set up by several, part of none
 PERSONAL_HONOR = re.compile("(?:个人|奖章|优秀共产党员|优秀党务工作者|劳动模范|劳模|标兵|能手|先进工作者|红旗手|道德模范|好人|最美警察|"
