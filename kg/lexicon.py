@@ -323,7 +323,12 @@ def generic_stem(stem: str) -> bool:
     >>> generic_stem("乡镇"), generic_stem("行业主管"), generic_stem("平湖市"), generic_stem("街道")
     (True, True, False, False)
     """
+    if stem and DETERMINER_END.search(stem):
+        return True  # 两地有关|供电所, 县里各|学校: which ones, whatever comes before
     return bool(stem) and stem not in PLACE_KINDS and _modifier_pattern().fullmatch(stem) is not None
+
+
+DETERMINER_END = re.compile("(?:有关|相关|所有|其他|其它|各|等|部分|多个|多家|若干)$")
 
 
 PLACE_KINDS = frozenset({"街道", "社区", "农村", "城市"})

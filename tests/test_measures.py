@@ -16,12 +16,12 @@ from kg.measures import parse_number
     ("开展活动60余场。", 60, "场"),
     ("建成党群服务站点十八个。", 18, "个"),
     ("培育示范企业约50家。", 50, "家"),
-    ("服务进出港船舶12.3万艘次。", 123_000, "艘次"),
-    ("医院开放床位120张。", 120, "张"),
+    ("全年保障过往船舶8.6万艘次。", 86_000, "艘次"),
+    ("病区新增床位40张。", 40, "张"),
     ("活动室面积约80平方米,辖区面积3.5平方公里。", 80, "平方米"),
     ("活动室面积约80平方米,辖区面积3.5平方公里。", 3.5, "平方公里"),
     ("累计入户走访 2000 余户。", 2000, "户"),  # spaces around the figure, as pages write them
-    ("推出便民举措十项。", 10, "项"),
+    ("出台惠企措施十项。", 10, "项"),
 ])
 def test_figure_is_normalised(text, value, unit):
     doc = process_text(text)
@@ -54,5 +54,5 @@ def test_measurement_text_slices_the_text():
 
 
 def test_a_figure_written_again_later_is_one_figure():
-    doc = process_text("全县已成立合作社86家。\n如今,全县86家合作社带动群众增收。")
-    assert [m.text for m in doc.measurements].count("86家") == 1
+    doc = process_text("全市已建成驿站45个。\n如今,全市45个驿站服务群众。")
+    assert [m.text for m in doc.measurements].count("45个") == 1

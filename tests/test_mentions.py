@@ -80,9 +80,9 @@ CASES = [
     ("会上,副院长王建国主持会议,零售户李秀英介绍了经验。", "Person", "李秀英"),
     ("会上,副院长王建国主持会议,零售户李秀英介绍了经验。", "Person", "王建国"),
     ("经河西区委研究决定,成立临时党支部。", "PartyOrganization", "河西区委"),
-    ("近日,出租车司机支部委员会副书记杨智胜代表支部委员会作表态发言。", "Person", "杨智胜"),
-    ("该院入选省委直属机关工委2024年机关党建创新榜优秀案例。", "Honor", "机关党建创新榜优秀案例"),
-    ("支部荣获2022年度十佳示范党支部表彰。", "Honor", "十佳示范党支部"),
+    ("会上,物流司机党支部委员会委员韩东升代表全体党员表态。", "Person", "韩东升"),
+    ("该局入选市委直属机关工委2023年机关党建品牌优秀案例。", "Honor", "机关党建品牌优秀案例"),
+    ("支部荣获2021年度五星示范党支部表彰。", "Honor", "五星示范党支部"),
     ("集团所辖长河物流有限公司党支部获评先进基层党组织。", "PartyOrganization", "长河物流有限公司党支部"),
     # honours: a list split at 、 and 和, a year before and the clause's tail after left out
     ("该所荣获河东省五一劳动奖章、长河市五一劳动奖章和河东省食品安全工作先进个人等称号。", "Honor", "长河市五一劳动奖章"),
@@ -95,28 +95,28 @@ CASES = [
     ("中建五局组织青年员工开展志愿服务。", "Enterprise", "中建五局"),
     ("长河团市委联合高校开展招聘活动。", "SocialOrganization", "长河团市委"),
     ("河东明理律师事务所党支部开展普法宣传。", "Enterprise", "河东明理律师事务所"),
-    ("北岭村光伏发电站建成投运,年发电量可观。", "Facility", "北岭村光伏发电站"),
+    ("南湾村光伏电站并网发电,年发电量可观。", "Facility", "南湾村光伏电站"),
     ("青禾教育集团总支部委员会召开会议。", "PartyOrganization", "青禾教育集团总支部委员会"),
     ("河西区委非公工委组织开展培训。", "PartyOrganization", "河西区委非公工委"),
-    ("南岭东收费站开展微笑服务。", "Facility", "南岭东收费站"),
+    ("南岭收费站开展文明服务。", "Facility", "南岭收费站"),
     # a rank (二等奖) is part of an honour's name, not 等 closing a list
-    ("该中心党委荣获全省机关党建优秀作品二等奖。", "Honor", "全省机关党建优秀作品二等奖"),
+    ("该中心党委荣获全市党课比赛一等奖。", "Honor", "全市党课比赛一等奖"),
     # quoted names typed by a cue verb a few words before them, or a kind after
-    ("支部构建党员教育“掌上学堂”,定期更新课程。", "Project", "掌上学堂"),
-    ("社区组织了三期“邻里夜话”,邀请居民参加。", "Activity", "邻里夜话"),
-    ("窗口推出“早间服务”“周末服务”“上门服务”套餐。", "Project", "周末服务"),
-    ("局党组创建“清风徐来 税润万家”税务文化品牌。", "Brand", "清风徐来 税润万家"),
-    ("大队运行好“码上办”议事平台。", "Project", "码上办"),
+    ("支部搭建青年学习“指尖课堂”,定期更新课程。", "Project", "指尖课堂"),
+    ("社区先后举办两场“邻里夜话”,邀请居民参加。", "Activity", "邻里夜话"),
+    ("窗口推出“假日办”“夜间办”“掌上办”套餐。", "Project", "夜间办"),
+    ("局党组打造“清风徐来 税润万家”廉洁文化品牌。", "Brand", "清风徐来 税润万家"),
+    ("中队上线“随手拍”监督平台。", "Project", "随手拍"),
     # words that say which ones before a name are not part of it
-    ("近年来,科室检测检验中心先后荣获多项荣誉。", "GovernmentBody", "检测检验中心"),
+    ("近年来,科室质量控制中心先后荣获多项荣誉。", "GovernmentBody", "质量控制中心"),
     # a department named after its hospital is part of the hospital, of its type
-    ("长河市人民医院康复医学科获评省级重点专科。", "SocialOrganization", "长河市人民医院康复医学科"),
+    ("长河市人民医院康复科获评省级重点专科。", "SocialOrganization", "长河市人民医院康复科"),
     # more kinds of unit and of honour (resources/suffixes.tsv), more award cues (cues.tsv)
-    ("会议由河东市教科所主持。", "GovernmentBody", "河东市教科所"),
+    ("河东市教科所组织课题评审。", "GovernmentBody", "河东市教科所"),
     ("河东省长河市工商联召开会议。", "SocialOrganization", "河东省长河市工商联"),
-    ("该所荣立集体二等功。", "Honor", "集体二等功"),
+    ("该大队荣立集体三等功。", "Honor", "集体三等功"),
     ("城南村被评为市级“五美”红旗村。", "Honor", "市级“五美”红旗村"),
-    ("城南社区党支部被选树为全省堡垒模范支部。", "Honor", "全省堡垒模范支部"),
+    ("城南社区党支部被选树为全市先锋模范支部。", "Honor", "全市先锋模范支部"),
     # a unit, a word inside names (基层), then its sub-unit's party body: one name
     ("河东市长河区市场监管局基层市场所第二联合党支部开展活动。", "PartyOrganization", "河东市长河区市场监管局基层市场所第二联合党支部"),
 ]
@@ -148,8 +148,8 @@ def test_entity_found(text, typ, label):
     ("与四川大学华西医院建立专科联盟,远程会诊量增长。", "专科联盟"),  # a kind of grouping, not one
     ("加入区域化党建联盟。", "区域化党建联盟"),
     # a kind of unit with words that only say which (resources/generic_modifiers.txt)
-    ("沪苏浙三地有关供电所和乡镇供电所加强协作。", "乡镇供电所"),
-    ("沪苏浙三地有关供电所和乡镇供电所加强协作。", "沪苏浙三地有关供电所"),
+    ("苏皖两地有关供电所和乡镇供电所加强协作。", "乡镇供电所"),
+    ("苏皖两地有关供电所和乡镇供电所加强协作。", "苏皖两地有关供电所"),
     ("推动公办学校与民办学校结对。", "公办学校"),
     ("会同行业主管部门走访所有社区。", "行业主管部门"),
     ("会同行业主管部门走访所有社区。", "所有社区"),
@@ -165,8 +165,8 @@ def test_generic_mentions_are_not_entities(text, label):
 @pytest.mark.parametrize("text,label", [
     ("队伍践行“爱岗、敬业、奉献、担当”服务理念。", "爱岗、敬业、奉献、担当"),  # a creed, no name
     ("召开“七一”表彰大会。", "七一"),  # a word of a longer name
-    ("打通服务“最后一米”……品牌效应明显。", "最后一米"),
-    ("实现“2个100%”目标。", "2个100%"),
+    ("解决群众“急难愁盼”……品牌效应初显。", "急难愁盼"),
+    ("实现“3个全覆盖”目标。", "3个全覆盖"),
     ("召开城东党建联盟第一届理事会。", "城东党建联盟第一届理事会"),  # a term of a body
     ("严格落实“三会一课”、组织生活会和民主评议党员等制度。", "三会一课"),  # institutions of every branch
 ])
