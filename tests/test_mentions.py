@@ -114,6 +114,8 @@ CASES = [
     # more kinds of unit and of honour (resources/suffixes.tsv), more award cues (cues.tsv)
     ("河东市教科所组织课题评审。", "GovernmentBody", "河东市教科所"),
     ("河东省长河市工商联召开会议。", "SocialOrganization", "河东省长河市工商联"),
+    ("两家单位举行党建结对签约仪式。", "Activity", "党建结对签约仪式"),
+    ("团委组织开展青春风采短视频大赛。", "Activity", "青春风采短视频大赛"),
     ("该大队荣立集体三等功。", "Honor", "集体三等功"),
     ("城南村被评为市级“五美”红旗村。", "Honor", "市级“五美”红旗村"),
     ("城南社区党支部被选树为全市先锋模范支部。", "Honor", "全市先锋模范支部"),
