@@ -47,10 +47,10 @@ def _clean_honor(label: str) -> str:
     return strip_quotes(label)
 
 
-def _giver(doc: Doc, a: int, b: int):
+def _giver(doc: Doc, a: int, b: int, org_at: dict):
     """The body that gives the honour in ``text[a:b]``, written first: the
     name finder's organisation there, else a name with a body's suffix."""
-    org = next((e for s, e, tag in doc.words if s == a and tag == "ORG"), None)
+    org = org_at.get(a)
     if org is not None and org - a >= 4:
         return re.match(".{%d}(?=[^\\s,,。、]{4})" % (org - a), doc.text[a:b])
     return _GIVER.match(doc.text, a, b)
@@ -72,6 +72,7 @@ def find_honors(doc: Doc):
     roles = lx.cues()
     strong, weak = roles.get("honor", ()), roles.get("honor_weak", ())
     rx = _honor_cue_regex()
+    org_at = {s: e for s, e, tag in doc.words if tag == "ORG"}  # the model's organisations, by start
     for m in rx.finditer(text):
         cue = m.group(0)
         if cue in weak and text[m.end():m.end() + 1] in ("得", "评", "批", "取", "悉") and cue == "获":
@@ -103,7 +104,7 @@ def find_honors(doc: Doc):
             raw = text[a:b]
             if cue in weak and not _honor_suffix(raw):
                 continue
-            giver = _giver(doc, a, b)
+            giver = _giver(doc, a, b, org_at)
             if giver and len(giver.group(0)) >= 4 and not giver.group(0).startswith(("全国", "全省", "全市", "全区", "全县", "国家")):
                 g_label = giver.group(0)
                 g_type = lx.suffixes().get(_suffix_of(g_label), ("", ""))[0]

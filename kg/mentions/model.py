@@ -135,12 +135,13 @@ JOINS = re.compile("党委|党支部|党总支|党组|支部|联合|携手|与|�
 LEAD_TAGS = frozenset({"v", "vd", "u", "p", "c", "d", "ad", "xc"})  # words no name starts with
 
 
-def _model_edges(text: str, words: list, m):
+def _model_edges(text: str, words: list, m, starts=None):
     """``m`` with its start moved to the model's word boundaries: the verbs,
     prepositions and particles it starts with left out (参观了|社区), and the
     model's name it starts inside taken whole (华润置|地杭州公司 → 华润置地杭州公司).
-    ``m`` itself when nothing moves; None when nothing of a name is left."""
-    starts = [w[0] for w in words]
+    ``m`` itself when nothing moves; None when nothing of a name is left.
+    ``starts``: the words' starts, when the caller has them."""
+    starts = starts if starts is not None else [w[0] for w in words]
     start = m.start
     i = bisect.bisect_right(starts, start) - 1
     if i >= 0 and words[i][0] < start < words[i][1] and words[i][2] in ("ORG", "LOC", "nz") \
@@ -165,8 +166,9 @@ def bound_places(doc: Doc, places: list) -> list:
     if not doc.words:
         return places
     out = []
+    starts = [w[0] for w in doc.words]
     for p in places:
-        q = _model_edges(doc.text, doc.words, p) if p.rule.startswith("place-local") else p
+        q = _model_edges(doc.text, doc.words, p, starts) if p.rule.startswith("place-local") else p
         if q is not None:
             out.append(q)
     return out
@@ -194,18 +196,22 @@ def trim_by_model(doc: Doc, cands: list) -> list:
             org_by_end[e] = min(s, org_by_end.get(e, s))
         elif tag == "LOC":
             loc_by_end[e] = s
+    after_tag = {s: tag for s, _e, tag in doc.words}  # the tag of the word starting at each offset
+    word_starts = [w[0] for w in doc.words]
+    pers = [(s, e) for s, e, tag in doc.words if tag == "PER"]
+    per_starts = [s for s, _e in pers]
     for m in cands:
         if not m.rule.startswith("suffix-"):
             out.append(m)
             continue
         if m.type not in lx.ORG_TYPES:
             if m.type in ("Facility", "Honor"):  # no verb at the start of a place or an honour (集|党史文化长廊)
-                m = _model_edges(text, doc.words, m)
+                m = _model_edges(text, doc.words, m, word_starts)
             if m is not None:
                 out.append(m)
             continue
-        after_tag = {s: tag for s, _e, tag in doc.words}
-        person = [e for s, e, tag in doc.words if tag == "PER" and m.start < s and e < m.end - 1
+        lo, hi = bisect.bisect_right(per_starts, m.start), bisect.bisect_left(per_starts, m.end)
+        person = [e for _s, e in pers[lo:hi] if e < m.end - 1
                   and after_tag.get(e) in STOP_TAGS]  # (a person who does something: 杨某某|代表, not 魏北|法庭)
         if person:  # 某支部委员会副书记杨某某代表|支部委员会: no unit's name holds a person
             cut = bisect.bisect_left(word_ends, (person[-1] + 1, ""))
@@ -220,7 +226,7 @@ def trim_by_model(doc: Doc, cands: list) -> list:
         if whole is not None:
             out.append(whole)
             continue
-        edged = _model_edges(text, doc.words, m)
+        edged = _model_edges(text, doc.words, m, word_starts)
         if edged is not m:
             if edged is not None:
                 out.append(edged)
