@@ -10,8 +10,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from . import lexicon as lx
-from .doc import Doc, Entity, Mention
-from .doc import most_named
+from .doc import Doc, Entity, Mention, most_named
 from .lexicon import ORG_TYPES, PARTY_OF_KIND, strip_quotes
 from .text import is_subsequence, norm
 
@@ -148,13 +147,19 @@ def _inherit_types(ents):
         if e.type != "GovernmentBody" or not DEPARTMENT.search(e.label):
             continue
         p = next((f for f in parents if f is not e and len(f.label) < len(e.label) and e.label.startswith(f.label)), None)
-        inner = [t for _u, t in _units_in_name(e.label, e.type)]  # 长河市人民医院|康复医学科, named only here
-        typ = p.type if p is not None else (inner[-1] if inner and inner[-1] in ("SocialOrganization", "Enterprise") else None)
+        typ = p.type if p is not None else _inner_type(e)
         if typ is not None:
             _retype(e, typ)
             for short in ents:  # its short form (康复医学科) too
                 if short.type == "GovernmentBody" and short is not e and e.label.endswith(short.label):
                     _retype(short, typ)
+
+
+def _inner_type(e):
+    """The type of the unit that opens a department's name (长河市人民医院|康复医学科,
+    named only here) when it is a hospital's, a school's or a company's."""
+    inner = [t for _u, t in _units_in_name(e.label, e.type)]
+    return inner[-1] if inner and inner[-1] in ("SocialOrganization", "Enterprise") else None
 
 
 def _retype(e, typ):
@@ -165,7 +170,8 @@ def _retype(e, typ):
 
 def _join_full_forms(ents):
     """Units of one type whose names are one with their short forms written
-    out (市场监管局, 市场监督管理局) are one entity."""
+    out (市场监管局, 市场监督管理局) are one entity: the units implied by party
+    bodies' names, made after the mentions were grouped, join the named ones."""
     first, out = {}, []
     for e in ents:
         if e.type not in ORG_TYPES:

@@ -11,7 +11,7 @@ from ..doc import Doc
 from .common import _Tokens
 from .honors import find_honors
 from .lists import find_lists
-from .model import bound_places, confirm_persons, find_model_orgs, find_model_persons, trim_by_model
+from .model import bound_places, confirm_persons, find_model_names, trim_by_model
 from .persons import find_persons
 from .places import (find_local_places, find_local_short_names, find_one_character_villages, find_places,
                      find_ports, find_town_villages)
@@ -45,8 +45,7 @@ def mentions(doc: Doc) -> Doc:
     cands += list(find_selfrefs(doc, tok))
     cands += list(find_bare_heads(doc, tok))
     cands += list(find_persons(doc))
-    cands += list(find_model_persons(doc))
-    cands += list(find_model_orgs(doc))
+    cands += list(find_model_names(doc))
     names = _select(confirm_persons(doc, trim_by_model(doc, cands)))
     kept_places = _select_places(places, names)
     doc.mentions = sorted(names + kept_places, key=lambda m: (m.start, -m.end, m.type))

@@ -14,10 +14,11 @@ import re
 from functools import lru_cache
 
 from .. import lexicon as lx
-from ..doc import Doc, Mention
+from ..doc import Doc, Mention, Span, span_mask
 from .common import CJK, HARD, QUOTES
+from .persons import _surnames
 
-__all__ = ["find_model_persons", "find_model_orgs", "trim_by_model", "confirm_persons", "bound_places"]
+__all__ = ["find_model_names", "trim_by_model", "confirm_persons", "bound_places"]
 
 PERSON_RE = re.compile("[" + CJK + "]{2,4}|[" + CJK + "]{1,6}·[" + CJK + "]{1,8}")
 # words that cannot sit inside a unit's name: verbs, pronouns, prepositions,
@@ -27,42 +28,51 @@ TITLE_END = re.compile("(?:长|主任|书记|老师|同志|师傅|委员|经理|
 PARTY_TAIL = re.compile("(?:机关)?(?:党委|党总支|党支部|党组|党工委|支部|总支)(?:委员会)?")
 
 
+QUOTED = re.compile("[“「『《‘][^“”「」『』《》‘’\n]{0,80}[”」』》’]")  # a name in quotes is a brand's or a title's word
+
+
 @lru_cache(maxsize=1)
 def _surname_starts() -> frozenset:
-    from ..resources import read_lines
-
-    return frozenset(w[0] for line in read_lines("surnames.txt") for w in line.split())
+    return frozenset(n[0] for n in _surnames())
 
 
-def _quoted_mask(text: str) -> bytearray:
-    """1 inside “…” and 《…》 (a name in quotes is a brand or a title's word, not a person)."""
-    mask = bytearray(len(text))
-    for m in re.finditer("[“「『《‘][^“”「」『』《》‘’\n]{0,80}[”」』》’]", text):
-        mask[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-    return mask
-
-
-def find_model_persons(doc: Doc):
-    """Persons the model tags PER: two to four characters, from a surname,
-    outside quotes."""
+def find_model_names(doc: Doc):
+    """Persons the model tags PER (two to four characters, from a surname) and
+    units it tags ORG whose name ends in a kind of unit (…局, …中心, …公司; the
+    party body after one, …局党委, is the suffix finder's), outside quotes."""
     if not doc.words:
         return
     text = doc.text
-    quoted = _quoted_mask(text)
-    starts = _surname_starts()
-    gazetteer = lx.place_names()
-    quoted_text = "".join(text[m.start():m.end()] for m in re.finditer("[“「『《‘][^“”「」『』《》‘’\n]{0,80}[”」』》’]", text))
+    quotes = list(QUOTED.finditer(text))
+    quoted = span_mask(len(text), [Span(m.start(), m.end()) for m in quotes])
+    quoted_text = "".join(m.group() for m in quotes)
     for s, e, tag in doc.words:
-        if tag != "PER":
+        if quoted[s]:
             continue
-        name = text[s:e]
-        if not PERSON_RE.fullmatch(name) or quoted[s] or name in gazetteer or TITLE_END.search(name):
-            continue
-        if name[0] not in starts and len(name) < 4:
-            continue
-        if any(q in name for q in QUOTES) or name in quoted_text:
-            continue  # (金平湖 of “金平湖·我先行” written again unquoted is no person)
-        yield Mention(s, e, name, "Person", name, "model-person", 0.8)
+        if tag == "PER":
+            person = _person(text[s:e], quoted_text)
+            if person:
+                yield Mention(s, e, person, "Person", person, "model-person", 0.8)
+        elif tag == "ORG":
+            name = text[s:e]
+            typ = _org_type(name)
+            if typ is None or len(name) < 3 or not ORG_CHARS.fullmatch(name) or _generic_unit(name):
+                continue  # (行业主管部门: which kind, not which unit)
+            yield Mention(s, e, name, typ, name, "model-org", 0.75)
+
+
+ORG_CHARS = re.compile("[" + CJK + "A-Za-z0-9()()]+")
+
+
+def _person(name: str, quoted_text: str):
+    """``name`` if it can be a person's name, else None."""
+    if not PERSON_RE.fullmatch(name) or name in lx.place_names() or TITLE_END.search(name):
+        return None
+    if name[0] not in _surname_starts() and len(name) < 4:
+        return None
+    if any(q in name for q in QUOTES) or name in quoted_text:
+        return None  # (金平湖 of “金平湖·我先行” written again unquoted is no person)
+    return name
 
 
 def _org_type(name: str):
@@ -79,25 +89,6 @@ def _generic_unit(name: str) -> bool:
     """A kind of unit, not one unit: 行业主管部门, 所有社区."""
     return name in lx.generic() or any(lx.generic_stem(name[:-n]) for n in range(1, min(6, len(name) - 1))
                                        if name[-n:] in lx.suffixes() or name[-n:] in ("社区", "村", "镇", "街道"))
-
-
-def find_model_orgs(doc: Doc):
-    """Units the model tags ORG whose name ends in a kind of unit (…局, …中心,
-    …公司); the party body after one (…局党委) is the suffix finder's."""
-    if not doc.words:
-        return
-    text = doc.text
-    quoted = _quoted_mask(text)
-    for s, e, tag in doc.words:
-        if tag != "ORG" or quoted[s]:
-            continue
-        name = text[s:e]
-        typ = _org_type(name)
-        if typ is None or len(name) < 3 or not re.fullmatch("[" + CJK + "A-Za-z0-9()()]+", name):
-            continue
-        if _generic_unit(name):
-            continue  # 行业主管部门: which kind, not which unit
-        yield Mention(s, e, name, typ, name, "model-org", 0.75)
 
 
 def confirm_persons(doc: Doc, cands: list) -> list:
@@ -183,23 +174,20 @@ def trim_by_model(doc: Doc, cands: list) -> list:
     if not doc.words:
         return cands
     text = doc.text
-    name_at = {}
-    for s, e, tag in doc.words:
+    # the model's words indexed once: names by start and by end, persons, each word's tag by its start
+    name_at, org_by_end, loc_by_end, after_tag, pers = {}, {}, {}, {}, []
+    for s, e, tag in doc.words:  # (in order of start: the first word ending somewhere is the longest)
+        after_tag[s] = tag
         if tag in ("ORG", "LOC"):
             name_at[s] = e
-    word_ends = sorted((e, tag) for s, e, tag in doc.words)
-    starts = sorted(name_at)
-    out = []
-    org_by_end, loc_by_end = {}, {}
-    for s, e, tag in doc.words:
-        if tag == "ORG":
-            org_by_end[e] = min(s, org_by_end.get(e, s))
-        elif tag == "LOC":
-            loc_by_end[e] = s
-    after_tag = {s: tag for s, _e, tag in doc.words}  # the tag of the word starting at each offset
+            (org_by_end if tag == "ORG" else loc_by_end).setdefault(e, s)
+        elif tag == "PER":
+            pers.append((s, e))
     word_starts = [w[0] for w in doc.words]
-    pers = [(s, e) for s, e, tag in doc.words if tag == "PER"]
+    word_ends = sorted((e, tag) for _s, e, tag in doc.words)
+    starts = sorted(name_at)
     per_starts = [s for s, _e in pers]
+    out = []
     for m in cands:
         if not m.rule.startswith("suffix-"):
             out.append(m)
@@ -219,7 +207,7 @@ def trim_by_model(doc: Doc, cands: list) -> list:
                 cut += 1
             start = word_ends[cut - 1][0] if cut > 0 else person[-1]
             label = text[start:m.end]
-            if len(label) >= 3 and not _generic_unit(label) and label not in lx.generic():
+            if len(label) >= 3 and not _generic_unit(label):
                 out.append(Mention(start, m.end, label, m.type, label, m.rule + "-trimmed", m.confidence, ()))
             continue
         whole = _model_whole(text, org_by_end, m, loc_by_end)
