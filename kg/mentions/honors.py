@@ -56,6 +56,13 @@ def _giver(doc: Doc, a: int, b: int, org_at: dict):
     return _GIVER.match(doc.text, a, b)
 
 
+def _after_year(text: str, a: int, b: int, keep: int) -> int:
+    """``a``, or past the year that opens ``text[a:b]`` (2023年度…) when at
+    least ``keep`` characters are left after it."""
+    year = _YEAR_LEAD.match(text, a, b)
+    return year.end() if year and b - year.end() >= keep else a
+
+
 def _suffix_of(name: str) -> str:
     sfx = lx.suffixes()
     return next((name[-n:] for n in range(min(8, len(name)), 0, -1) if name[-n:] in sfx), "")
@@ -87,12 +94,7 @@ def find_honors(doc: Doc):
         cut = _HONOR_STOP.search(text, end, stop)
         if cut and cut.start() - end >= 3:
             stop = cut.start()
-        span = text[end:stop]
-        lead = re.match(r"(?:了|为)?", span).end()
-        year = _YEAR_LEAD.match(text, end + lead)
-        if year:
-            lead = year.end() - end
-        s0 = end + lead
+        s0 = _after_year(text, end + re.match(r"(?:了|为)?", text[end:stop]).end(), stop, 0)
         pieces = []
         cur = s0
         for sep in HONOR_SPLIT.finditer(text, s0, stop):
@@ -112,10 +114,8 @@ def find_honors(doc: Doc):
                     yield _mk(doc, a, a + len(g_label), g_type, g_label, "honor-giver", 0.6)
                     a += len(g_label)
                     raw = text[a:b]
-            year = _YEAR_LEAD.match(text, a, b)  # 某委|2024年某某优秀案例
-            if year and b - year.end() >= 3:
-                a = year.end()
-                raw = text[a:b]
+            a = _after_year(text, a, b, 3)  # 某委|2024年某某优秀案例
+            raw = text[a:b]
             label = _clean_honor(raw)
             if len(label) < 3 or len(label) > 40 or label.endswith("的"):
                 continue
