@@ -34,17 +34,14 @@ def _cooperation(ctx, doc, cm, cs, ce, subj, own, cues):
     _joint_members(ctx, doc, cm, cs, ce, subj)
     if "联合" not in text[cs:ce]:
         return
-    by_start = {}  # start → the longest unit named there
-    for x in cm:
-        if ctx.type(x.entity) in AGENT_TYPES and x.end - x.start > by_start.get(x.start, (0, 0))[0]:
-            by_start[x.start] = (x.end - x.start, x)
+    by_start = _units_by_start(ctx, cm)
     for m in _JOINED.finditer(text, cs, ce):  # 联合A、B等共建单位: A and B
         if ctx.named[m.start()]:
             continue
         pos = m.end()
         partners = []
         while pos in by_start:
-            x = by_start[pos][1]
+            x = by_start[pos]
             partners.append(x.entity)
             pos = x.end + (1 if text[x.end:x.end + 1] in ("、", "和", "及", "与") else 0)
         if partners and _JOINED_AFTER.match(text, pos):  # 联合A在村里建立…: too loose to read
@@ -68,22 +65,28 @@ _REACH = re.compile(r"(?:对接|联合|携手|联系|走访)$")
 _SHARED_WORK = re.compile(r"[^,,。;;!?]{0,12}?(?:共建|联建|结对|合作|协作)")
 
 
+def _units_by_start(ctx, cm) -> dict:
+    """start → the longest unit the clause names there."""
+    by_start = {}
+    for x in cm:
+        if ctx.type(x.entity) in AGENT_TYPES and (x.start not in by_start or x.end > by_start[x.start].end):
+            by_start[x.start] = x
+    return by_start
+
+
 def _joint_members(ctx, doc, cm, cs, ce, subj):
     """Units named in one list that act together cooperate with each other;
     a list the subject reaches out to for shared work (对接A、B等单位开展共建)
     cooperates with the subject."""
     text = doc.text
-    by_start = {}
-    for x in cm:
-        if ctx.type(x.entity) in AGENT_TYPES and x.end - x.start > by_start.get(x.start, (0, None))[0]:
-            by_start[x.start] = (x.end - x.start, x)
+    by_start = _units_by_start(ctx, cm)
     done = set()
     for start in sorted(by_start):
         if start in done:
             continue
         run, pos = [], start
         while pos in by_start:
-            x = by_start[pos][1]
+            x = by_start[pos]
             run.append(x)
             done.add(pos)
             pos = x.end + (1 if text[x.end:x.end + 1] in _LIST_SEP and x.end + 1 < ce else 0)
