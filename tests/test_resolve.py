@@ -118,3 +118,29 @@ def test_one_character_counties_are_places():
     places = {e.label for e in doc.entities.values() if e.type == "Place"}
     assert {"成县", "徽县", "康县"} <= places
     assert "任县" not in places  # 担任|县委: no county starts inside a word
+
+
+def test_name_with_its_opening_left_out_joins_the_full_name():
+    doc = process_text("青岚高速云台东收费站创建示范窗口。云台东收费站党员带头服务司机。")
+    assert "云台东收费站" in entity(doc, "青岚高速云台东收费站").aliases
+
+
+def test_name_with_a_stretch_left_out_joins_the_full_name():
+    doc = process_text("长河建工集团丽水湾项目党支部开展主题党日活动。长河建工集团党支部组织党员观看红色电影。\n"
+                       "清溪职业技术大学举办技能大赛,清溪职业大学学生踊跃参加。")
+    assert "长河建工集团党支部" in entity(doc, "长河建工集团丽水湾项目党支部").aliases
+    assert "清溪职业大学" in entity(doc, "清溪职业技术大学").aliases
+
+
+def test_left_out_unit_keeps_two_bodies_apart():
+    """机关 or a branch left out names another body: 某局党委 is not 某局机关党委."""
+    doc = process_text("长河市交通运输局党委召开会议。长河市交通运输局机关党委开展主题党日活动。\n"
+                       "长河人寿公司党委部署工作,长河人寿公司青岚分公司党委抓好落实。")
+    labels = {e.label for e in doc.entities.values() if e.type == "PartyOrganization"}
+    assert {"长河市交通运输局党委", "长河市交通运输局机关党委", "长河人寿公司党委", "长河人寿公司青岚分公司党委"} <= labels
+
+
+def test_short_name_of_two_longer_names_joins_neither():
+    doc = process_text("东岭村第一党支部和西岭村第一党支部结对共建。第一党支部书记作表态发言。")
+    for label in ("东岭村第一党支部", "西岭村第一党支部"):
+        assert "第一党支部" not in entity(doc, label).aliases
