@@ -78,7 +78,7 @@ def _superclasses(cls, schema, memo):
 
 def _entities(g, schema):
     memo, ents = {}, {}
-    for node, cls in g.subject_objects(RDF.type):
+    for node, cls in sorted(g.subject_objects(RDF.type)):  # (in a fixed order: the listing is stable)
         types = {local(c) for c in _superclasses(cls, schema, memo)} & ENTITY_TYPES
         if types:
             ents.setdefault(node, {"types": set(), "labels": set()})["types"] |= types

@@ -109,7 +109,18 @@ CASES = [
     ("青龙坪村党支部与郭家坝镇党委联合举办主题党日。", "青龙坪村党支部", "cooperatesWith", "郭家坝镇党委"),
     ("市农业农村局机关党支部与火箭村党支部、哈密市甜源瓜果种植专业合作社党支部联合成立联合党支部。",
      "市农业农村局机关党支部", "cooperatesWith", "哈密市甜源瓜果种植专业合作社党支部"),
+    # a place written right after the place that holds it, and each place listed after it
+    ("调研组走进德清县新市镇,察看小城镇建设。", "新市镇", "locatedIn", "德清县"),
+    ("调研组先后赴湖州市长兴县、安吉县和德清县调研。", "长兴县", "locatedIn", "湖州市"),
+    ("调研组先后赴湖州市长兴县、安吉县和德清县调研。", "德清县", "locatedIn", "湖州市"),
 ]
+
+
+def test_places_side_by_side_that_do_not_nest_are_not_located():
+    """杭州市 does not hold 德清县, though one is written after the other."""
+    doc = process_text("活动在杭州市、湖州市德清县两地同步举行。")
+    assert ("德清县", "locatedIn", "杭州市") not in triples(doc)
+    assert ("湖州市", "locatedIn", "杭州市") not in triples(doc)
 
 
 def find(doc, label):

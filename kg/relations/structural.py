@@ -57,8 +57,56 @@ def _name_parent(names, key, ent):
     return best
 
 
+LOCAL_LEVELS = (("社区", 5), ("村", 5), ("街道", 4), ("镇", 4), ("乡", 4), ("县", 3), ("区", 3), ("旗", 3))
+GAZ_LEVELS = {"province": 1, "city": 2, "county": 3}
+
+
+def _level(name: str) -> int:
+    """How far down the divisions a place lies: 1 province … 5 village; 0 unknown."""
+    known = lx.place_names().get(name) or lx.place_short_names().get(name)
+    if known:
+        return GAZ_LEVELS.get(known[0].level, 0)
+    return next((n for sfx, n in LOCAL_LEVELS if name.endswith(sfx)), 0)
+
+
+def _nests(inner: str, outer: str) -> bool:
+    """Does the text's ``outer`` place hold ``inner``, written right after it
+    (眉县|常兴镇, 某市|某县)? The gazetteer decides where it knows both."""
+    up = lx.ancestors(inner)
+    if up and lx.ancestors(outer):
+        return any(outer in (a.name, a.short) for a in up[1:])
+    a, b = _level(inner), _level(outer)
+    return a > b > 0
+
+
+LIST_JOINS = "、和及与"
+
+
+def _place_chains(ctx, doc):
+    """A place written right after the place that holds it is located in it
+    (某市|某区|某街道); so is each place listed after it (赴某市|甲县、乙县和丙区)."""
+    text = doc.text
+    places = sorted((m for m in doc.mentions if m.type == "Place" and m.entity), key=lambda m: (m.start, -m.end))
+    by_start = {}
+    for m in places:
+        by_start.setdefault(m.start, m)  # the longest place starting there
+    for outer in places:
+        inner = by_start.get(outer.end)
+        if inner is None or inner.entity == outer.entity or not _nests(text[inner.start:inner.end], text[outer.start:outer.end]):
+            continue
+        ctx.add(inner.entity, "locatedIn", outer.entity, outer.start, inner.end, "place-chain", 0.8)
+        level = _level(text[inner.start:inner.end])
+        nxt = inner
+        while nxt.end < len(text) and text[nxt.end] in LIST_JOINS:
+            nxt = by_start.get(nxt.end + 1)
+            if nxt is None or _level(text[nxt.start:nxt.end]) != level:
+                break
+            ctx.add(nxt.entity, "locatedIn", outer.entity, outer.start, nxt.end, "place-chain-list", 0.7)
+
+
 def _structural(ctx, doc):
     """Relations read off names: place prefixes, X公司党支部 → X公司."""
+    _place_chains(ctx, doc)
     places = {}
     for k, e in doc.entities.items():
         if e.type == "Place":
