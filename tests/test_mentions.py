@@ -22,6 +22,8 @@ CASES = [
     # a quantifier cuts the scope off the name
     ("成立全省首个电力女子抢修班组服务队。", "SocialOrganization", "电力女子抢修班组服务队"),
     # quoted names and their cues
+    ("镇党委宣读“两优一先”表彰决定。", "Honor", "两优一先"),
+    ("为12名老党员颁发“光荣在党50年”纪念章。", "Honor", "光荣在党50年"),
     ("打造“红色引擎·税映初心”党建品牌,擦亮服务底色。", "Brand", "红色引擎·税映初心"),
     ("深入实施“领航护航”工程,培育一批骨干。", "Project", "领航护航工程"),
     ("推行“党建+网格”工作模式,打通服务群众最后一米。", "Project", "党建+网格"),
@@ -167,6 +169,7 @@ def test_generic_mentions_are_not_entities(text, label):
 @pytest.mark.parametrize("text,label", [
     ("队伍践行“爱岗、敬业、奉献、担当”服务理念。", "爱岗、敬业、奉献、担当"),  # a creed, no name
     ("召开“七一”表彰大会。", "七一"),  # a word of a longer name
+    ("社区开展“五一”慰问、“国庆”联欢等活动。", "五一"),  # a day, not a name
     ("解决群众“急难愁盼”……品牌效应初显。", "急难愁盼"),
     ("实现“3个全覆盖”目标。", "3个全覆盖"),
     ("召开城东党建联盟第一届理事会。", "城东党建联盟第一届理事会"),  # a term of a body

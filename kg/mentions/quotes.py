@@ -99,10 +99,11 @@ def find_quotes(doc: Doc, tok: _Tokens):
         near = _near_cue(text, run[0].start())
         left_tok = tok.before(run[0].start())
         left_word = tok.text(left_tok) if left_tok >= 0 else ""
+        generic = lx.generic()
         for k, m in enumerate(run):
             content = m.group(1).strip()
-            if not content or len(content) > 40:
-                continue
+            if not content or len(content) > 40 or content in generic:
+                continue  # (“七一”表彰大会: a day, not a name)
             last = k == len(run) - 1
             own = _content_type(content)
             if cue and (last or cue[0] in ("Brand", "Facility", "Activity", "Project") or own is None):
