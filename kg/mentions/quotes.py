@@ -34,8 +34,8 @@ def _quote_runs(doc: Doc):
 
 def _content_type(content: str):
     """Type implied by the quoted text itself, or None."""
-    if _LIST_MARK.search(content):
-        return None  # a structure or a list (党工委—社区党委—…), not one name
+    if _LIST_MARK.search(content) or _COUNTED.match(content):
+        return None  # a structure or a list (党工委—社区党委—…), a count (四个中心): not one unit
     sfx = lx.suffixes()
     for n in range(min(8, len(content) - 1), 0, -1):
         tail = content[-n:]
@@ -50,6 +50,7 @@ def _content_type(content: str):
 
 
 _LIST_MARK = re.compile("[—、,;]")
+_COUNTED = re.compile("[一二三四五六七八九十两]+个")
 _PLUS_NAME = re.compile(r"[" + CJK + r"]\+|\+[" + CJK + r"]|[" + CJK + r"]\+$")
 
 
