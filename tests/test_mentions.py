@@ -204,6 +204,7 @@ def test_titles_are_not_persons(text, label):
 @pytest.mark.parametrize("text,label", [
     ("双方共同参观了社区党群活动室。", "参观了社区"),  # a verb before a name is not part of it
     ("感受到党建引领给社区居民带来的变化。", "引领给社区"),
+    ("支部主动对接团市委、区教育局等单位。", "接团市委"),  # nor inside a word (对接|团市委)
 ])
 def test_no_name_starts_with_a_verb(text, label):
     doc = process_text(text)

@@ -123,6 +123,7 @@ def _model_whole(text: str, org_by_end: dict, m, loc_by_end=None):
 
 # what the model's organisations sometimes run over: a party body, a link to another unit
 JOINS = re.compile("党委|党支部|党总支|党组|支部|联合|携手|与|和|及|同")
+NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "TIME"})
 LEAD_TAGS = frozenset({"v", "vd", "u", "p", "c", "d", "ad", "xc"})  # words no name starts with
 
 
@@ -139,6 +140,10 @@ def _model_edges(text: str, words: list, m, starts=None):
             and words[i][1] < m.end and not any(ch in HARD for ch in text[words[i][0]:start]):
         start = words[i][0]
     else:
+        if i >= 0 and words[i][0] < start < words[i][1] < m.end - 1 and words[i][2] not in NAME_TAGS \
+                and text[start] != "某":  # a name does not start inside a word (对|接团市委 → 团市委)
+            start = words[i][1]
+            i += 1
         while i >= 0 and i < len(words) and words[i][1] < m.end and words[i][2] in LEAD_TAGS \
                 and words[i][0] <= start < words[i][1] and text[start] != "某":
             start = words[i][1]
