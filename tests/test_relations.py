@@ -109,6 +109,8 @@ CASES = [
     ("青龙坪村党支部与郭家坝镇党委联合举办主题党日。", "青龙坪村党支部", "cooperatesWith", "郭家坝镇党委"),
     ("市农业农村局机关党支部与火箭村党支部、哈密市甜源瓜果种植专业合作社党支部联合成立联合党支部。",
      "市农业农村局机关党支部", "cooperatesWith", "哈密市甜源瓜果种植专业合作社党支部"),
+    # 创办 a publication issues it
+    ("长河市税务局创办《青税风采》内刊,展示干部风貌。", "长河市税务局", "issued", "青税风采"),
     # a place written right after the place that holds it, and each place listed after it
     ("调研组走进德清县新市镇,察看小城镇建设。", "新市镇", "locatedIn", "德清县"),
     ("调研组先后赴湖州市长兴县、安吉县和德清县调研。", "长兴县", "locatedIn", "湖州市"),
