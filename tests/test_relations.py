@@ -109,6 +109,11 @@ CASES = [
     ("青龙坪村党支部与郭家坝镇党委联合举办主题党日。", "青龙坪村党支部", "cooperatesWith", "郭家坝镇党委"),
     ("市农业农村局机关党支部与火箭村党支部、哈密市甜源瓜果种植专业合作社党支部联合成立联合党支部。",
      "市农业农村局机关党支部", "cooperatesWith", "哈密市甜源瓜果种植专业合作社党支部"),
+    # every name listed before an honour's cue receives it
+    ("近日,东岭村党支部、长河市税务局第二党支部和西岭社区党委被评为全市五星级党组织。",
+     "东岭村党支部", "receivedHonor", "全市五星级党组织"),
+    ("近日,东岭村党支部、长河市税务局第二党支部和西岭社区党委被评为全市五星级党组织。",
+     "长河市税务局第二党支部", "receivedHonor", "全市五星级党组织"),
     # 创办 a publication issues it
     ("长河市税务局创办《青税风采》内刊,展示干部风貌。", "长河市税务局", "issued", "青税风采"),
     # a place written right after the place that holds it, and each place listed after it

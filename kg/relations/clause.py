@@ -8,6 +8,22 @@ from .common import AGENT_TYPES, BUILDER_TYPES, GOAL_AFTER, PARTNER, PERSONAL_HO
 from .cooperation import _cooperation
 
 
+LIST_JOINS = ("、", "和", "及", "以及", "与")
+
+
+def _listed(text, before):
+    """The last name before a cue and the names listed with it (甲、乙和丙被评为):
+    each of the same kind as the last, joined to the next by 、 or 和."""
+    out = [before[-1]]
+    kind = before[-1].type in ORG_TYPES
+    for x in reversed(before[:-1]):
+        if x.end <= out[-1].start and text[x.end:out[-1].start] in LIST_JOINS and (x.type in ORG_TYPES) == kind:
+            out.append(x)
+        elif x.end <= out[-1].start:
+            break
+    return out[::-1]
+
+
 def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
     text = doc.text
     own_set = set(own)
@@ -39,7 +55,7 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
             before.sort(key=lambda x: (x.end, x.end - x.start))
             if not before and bare_head(text[cs:cue]):
                 continue  # 展馆被评为 with no 展馆 named before: not the clause's carried-over subject
-            recips = [before[-1].entity] if before else list(subj)
+            recips = [x.entity for x in _listed(text, before)] if before else list(subj)
             if before and before[-1].rule.startswith("list-stem"):
                 recips = [x.entity for x in before if x.rule == "list-stem-party"] or recips
             if PERSONAL_HONOR.search(doc.entities[e].label):  # 劳动奖章, 优秀共产党员: a person's, never a unit's
