@@ -114,6 +114,11 @@ CASES = [
      "东岭村党支部", "receivedHonor", "全市五星级党组织"),
     ("近日,东岭村党支部、长河市税务局第二党支部和西岭社区党委被评为全市五星级党组织。",
      "长河市税务局第二党支部", "receivedHonor", "全市五星级党组织"),
+    # the members who found an alliance together established it
+    ("由东岭村党支部、西岭社区党委和长河中学党支部共同组成的长河红色教育联盟正式成立。",
+     "西岭社区党委", "established", "长河红色教育联盟"),
+    ("“青溪三校党建联盟”由长河职业技术学院、青溪师范学院、东山理工学院三所高校于2023年5月发起成立。",
+     "青溪师范学院", "established", "青溪三校党建联盟"),
     # 创办 a publication issues it
     ("长河市税务局创办《青税风采》内刊,展示干部风貌。", "长河市税务局", "issued", "青税风采"),
     # a place written right after the place that holds it, and each place listed after it

@@ -62,6 +62,8 @@ _TOGETHER = re.compile(r"[^,,。;;!?]{0,16}?(?:共同|联合|携手|一起|发�
 _LIST_SEP = "、和与及"
 _COMPOSED = re.compile(r"(?:组成|组建|构成)的?")
 _REACH = re.compile(r"(?:对接|联合|携手|联系|走访)$")
+_SET_UP = re.compile(r"[^,,。;;]{0,3}?(?:成立|组建|建立|创立)")
+_FOUNDED = re.compile("联盟|共同体|联合体|协作体|联席会")  # what its members found, not join as units
 _SHARED_WORK = re.compile(r"[^,,。;;!?]{0,12}?(?:共建|联建|结对|合作|协作)")
 
 
@@ -106,12 +108,24 @@ def _joint_members(ctx, doc, cm, cs, ce, subj):
             continue
         together = _TOGETHER.match(text, end, ce)
         composed = _COMPOSED.match(text, together.end()) if together else None
-        if composed:  # 由A、B共同组成的某联合党委: they are its members
-            at = [x for x in cm if composed.end() <= x.start <= composed.end() + 6 and ctx.type(x.entity) in AGENT_TYPES]
+        if composed:  # 由A、B共同组成的某联合党委: they are its members; of an alliance, its founders
+            at = [x for x in cm if composed.end() <= x.start <= composed.end() + 30 and ctx.type(x.entity) in AGENT_TYPES
+                  and not any(ch in ",,;;" for ch in text[composed.end():x.start])]
             whole = min(at, key=lambda x: (x.start, -x.end)).entity if at else None
+            founded = whole is not None and _FOUNDED.search(doc.entities[whole].label)
             for a in members if whole else ():
-                ctx.add(a, "subOrganizationOf", whole, cs, ce, "composed-of", 0.6)
+                if founded:
+                    ctx.add(a, "established", whole, cs, ce, "composed-founders", 0.6)
+                else:
+                    ctx.add(a, "subOrganizationOf", whole, cs, ce, "composed-of", 0.6)
         elif together and not ctx.named[together.end() - 1]:  # (联合 of 某联合党委 is a name's)
             for i, a in enumerate(members):
                 for b in members[i + 1:]:
                     ctx.add(a, "cooperatesWith", b, cs, ce, "joint-members", 0.6)
+            if _SET_UP.match(text, together.end()) or together.group(0).endswith("发起"):
+                # 由A、B、C三所高校发起成立: they founded what the clause is about (or names after the verb)
+                after = [x.entity for x in cm if x.start >= together.end() and ctx.type(x.entity) in AGENT_TYPES]
+                for whole in after[:1] or [s for s in subj if s not in members]:
+                    if _FOUNDED.search(doc.entities[whole].label):
+                        for a in members:
+                            ctx.add(a, "established", whole, cs, ce, "joint-founders", 0.6)
