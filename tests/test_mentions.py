@@ -242,3 +242,14 @@ def test_no_unknown_place_is_read_inside_an_honour():
     doc = process_text("某某社区获评“四川省最美社区”,社区党委获评“全省先进基层党组织”。")
     places = {e.label for e in doc.entities.values() if e.type == "Place"}
     assert "最美社区" not in places and "四川省" in places, places
+
+
+def test_places_written_before_a_unit_the_model_reads_open_its_name():
+    """The model reads 某市|某区|某社区委员会 as places and a unit: the unit's name holds them."""
+    from kg.doc import Doc
+    from kg.mentions.model import find_model_names
+
+    text = "由长河市青溪区云峰社区委员会牵头。"
+    doc = Doc(path="t", source=text, text=text, offsets=list(range(len(text))))
+    doc.words = [(0, 1, "p"), (1, 4, "LOC"), (4, 7, "LOC"), (7, 14, "ORG"), (14, 16, "v"), (16, 17, "w")]
+    assert [m.label for m in find_model_names(doc)] == ["长河市青溪区云峰社区委员会"]

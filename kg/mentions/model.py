@@ -46,6 +46,7 @@ def find_model_names(doc: Doc):
     quotes = list(QUOTED.finditer(text))
     quoted = span_mask(len(text), [Span(m.start(), m.end()) for m in quotes])
     quoted_text = "".join(m.group() for m in quotes)
+    loc_by_end = {e: s for s, e, tag in doc.words if tag == "LOC"}
     for s, e, tag in doc.words:
         if quoted[s]:
             continue
@@ -54,6 +55,8 @@ def find_model_names(doc: Doc):
             if person:
                 yield Mention(s, e, person, "Person", person, "model-person", 0.8)
         elif tag == "ORG":
+            while s in loc_by_end and not quoted[loc_by_end[s]]:  # the places written before it open its name
+                s = loc_by_end[s]  # (某市|某区|某街道|某社区委员会)
             name = text[s:e]
             typ = _org_type(name)
             if typ is None or len(name) < 3 or not ORG_CHARS.fullmatch(name) or _generic_unit(name):

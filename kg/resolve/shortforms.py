@@ -155,7 +155,7 @@ def _merge_contained(ents, absorbed):
     for group in by_type.values():
         if len(group) < 2:
             continue
-        names = [(norm(e.label), e) for e in group]
+        names = [(lx.full_form(norm(e.label)), e) for e in group]  # (社区党委 = 社区委员会)
         for short, e in sorted(names, key=lambda x: len(x[0])):
             if len(short) < 4 or id(e) in absorbed or _bare_unit(short):
                 continue
