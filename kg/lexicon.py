@@ -201,6 +201,12 @@ def place_start_pattern() -> tuple:
 
 
 @lru_cache(maxsize=1)
+def posts() -> tuple:
+    """Posts held in a unit (书记, 副局长, 党组成员), longest first (resources/posts.txt)."""
+    return tuple(sorted(read_lines("posts.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def enterprise_prefixes() -> tuple:
     """State enterprises whose units' names end like a bureau's (中建二局)."""
     return tuple(sorted(read_lines("enterprise_prefixes.txt"), key=len, reverse=True))
