@@ -119,6 +119,9 @@ CASES = [
      "西岭社区党委", "established", "长河红色教育联盟"),
     ("“青溪三校党建联盟”由长河职业技术学院、青溪师范学院、东山理工学院三所高校于2023年5月发起成立。",
      "青溪师范学院", "established", "青溪三校党建联盟"),
+    # a branch of a unit's station or department belongs to the unit above it
+    ("国网长河供电公司青溪供电所党支部开展主题党日活动。", "国网长河供电公司青溪供电所党支部", "subOrganizationOf", "国网长河供电公司"),
+    ("长河市人民医院康复医学科党支部开展义诊。", "长河市人民医院康复医学科党支部", "subOrganizationOf", "长河市人民医院"),
     # 创办 a publication issues it
     ("长河市税务局创办《青税风采》内刊,展示干部风貌。", "长河市税务局", "issued", "青税风采"),
     # a place written right after the place that holds it, and each place listed after it
@@ -126,6 +129,14 @@ CASES = [
     ("调研组先后赴湖州市长兴县、安吉县和德清县调研。", "长兴县", "locatedIn", "湖州市"),
     ("调研组先后赴湖州市长兴县、安吉县和德清县调研。", "德清县", "locatedIn", "湖州市"),
 ]
+
+
+@pytest.mark.parametrize("text,s,o", [
+    ("国家税务总局湖州市税务局党委召开会议。", "国家税务总局湖州市税务局党委", "国家税务总局"),  # a local body of its own
+    ("长河水务集团有限公司党委召开会议。", "长河水务集团有限公司党委", "长河水务集团"),  # one company, two names
+])
+def test_a_branch_is_not_the_unit_above_a_body_of_its_own(text, s, o):
+    assert (s, "subOrganizationOf", o) not in triples(process_text(text))
 
 
 def test_places_side_by_side_that_do_not_nest_are_not_located():

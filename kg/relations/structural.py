@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from .. import lexicon as lx
 from ..doc import most_named
@@ -9,16 +10,24 @@ from ..lexicon import ORG_TYPES
 from .common import BUILDER_TYPES, ORGANS
 
 
-def _opening_place(name: str, places: dict):
-    """The place entity (in ``places``, name → key) whose full or short name
-    opens ``name``, when the tokenizer hid it (与宁德某公司 cut as 与宁/德某)."""
+def _opening_place_word(name: str):
+    """``(written, full name)`` of the place whose full or short name opens
+    ``name`` (the longest), or None."""
     full, short = lx.place_names(), lx.place_short_names()
     for n in range(min(len(name) - 1, 9), 1, -1):
         w = name[:n]
-        target = w if w in full else short[w][0].name if w in short else None
-        if target is not None:
-            return places.get(target) or places.get(w)
+        if w in full:
+            return w, w
+        if w in short:
+            return w, short[w][0].name
     return None
+
+
+def _opening_place(name: str, places: dict):
+    """The place entity (in ``places``, name → key) whose full or short name
+    opens ``name``, when the tokenizer hid it (与宁德某公司 cut as 与宁/德某)."""
+    hit = _opening_place_word(name)
+    return (places.get(hit[1]) or places.get(hit[0])) if hit else None
 
 
 def _locating(p, m, label) -> bool:
@@ -55,6 +64,23 @@ def _name_parent(names, key, ent):
                 best, best_len = k, n
                 break
     return best
+
+
+def _name_top(doc, names, key, ent, parent):
+    """The unit a party body's name spells out above the body's own unit
+    (某公司|某供电所|党支部 → 某公司): the body is that unit's too."""
+    plen = len(doc.entities[parent].label)
+    for n in range(min(plen, len(ent.label)) - 1, 2, -1):
+        k = names.get(ent.label[:n])
+        if k is not None and k not in (key, parent):
+            rest = doc.entities[parent].label[n:]
+            if doc.entities[k].type == "PartyOrganization" or COMPANY_FORM.fullmatch(rest) or _opening_place_word(rest):
+                return None  # (某集团|有限公司: one company; 国家税务总局|某市税务局: a local body of its own)
+            return k
+    return None
+
+
+COMPANY_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司")
 
 
 LOCAL_LEVELS = (("社区", 5), ("村", 5), ("街道", 4), ("镇", 4), ("乡", 4), ("县", 3), ("区", 3), ("旗", 3))
@@ -119,6 +145,9 @@ def _structural(ctx, doc):
         parent = _name_parent(names, k, e) if e.type in ORG_TYPES else None
         if parent:
             ctx.add(k, "subOrganizationOf", parent, e.mentions[0].start, e.mentions[0].end, "unit-of-name", 0.8)
+            top = _name_top(doc, names, k, e, parent) if e.type == "PartyOrganization" else None
+            if top is not None and doc.entities[parent].type != "PartyOrganization":
+                ctx.add(k, "subOrganizationOf", top, e.mentions[0].start, e.mentions[0].end, "unit-of-name-top", 0.7)
         # the part of the name that is the parent's (某公安局|某分局): a place in it is the parent's
         # place, not this unit's own (but 中国农业银行|碧湖|支行 names its own)
         own_from = len(doc.entities[parent].label) if parent else 0
