@@ -21,6 +21,9 @@ CASES = [
     ("长丰社区党委建成“邻里幸福站”,为居民提供助餐服务。", "Facility", "邻里幸福站"),
     # a quantifier cuts the scope off the name
     ("成立全省首个电力女子抢修班组服务队。", "SocialOrganization", "电力女子抢修班组服务队"),
+    # stations the model reads as places are facilities
+    ("党员志愿者在地铁2号线龙翔桥站开展服务。", "Facility", "龙翔桥站"),
+    ("高铁杭州东站设立临时党支部。", "Facility", "杭州东站"),
     # quoted names and their cues
     ("镇党委宣读“两优一先”表彰决定。", "Honor", "两优一先"),
     ("公司锚定建成“三个中心”目标任务。", "Project", "三个中心"),  # a count of aims, not a 中心

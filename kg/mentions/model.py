@@ -54,6 +54,8 @@ def find_model_names(doc: Doc):
             person = _person(text[s:e], quoted_text)
             if person:
                 yield Mention(s, e, person, "Person", person, "model-person", 0.8)
+        elif tag == "LOC" and len(text[s:e]) >= 3 and _facility(text[s:e]) and ORG_CHARS.fullmatch(text[s:e]):
+            yield Mention(s, e, text[s:e], "Facility", text[s:e], "model-facility", 0.7)  # 某某站, 某某枢纽
         elif tag == "ORG":
             while s in loc_by_end and not quoted[loc_by_end[s]]:  # the places written before it open its name
                 s = loc_by_end[s]  # (某市|某区|某街道|某社区委员会)
@@ -76,6 +78,16 @@ def _person(name: str, quoted_text: str):
     if any(q in name for q in QUOTES) or name in quoted_text:
         return None  # (金平湖 of “金平湖·我先行” written again unquoted is no person)
     return name
+
+
+FACILITY_TAILS = ("站", "枢纽", "机场", "码头", "大桥")
+
+
+def _facility(name: str) -> bool:
+    """Does a place the model reads end like a facility (某某站, 某某枢纽)?"""
+    sfx = lx.suffixes()
+    return name.endswith(FACILITY_TAILS) or any(sfx.get(name[-n:], ("",))[0] == "Facility"
+                                                for n in range(2, min(6, len(name))))
 
 
 def _org_type(name: str):
