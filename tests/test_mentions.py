@@ -21,6 +21,8 @@ CASES = [
     ("长丰社区党委建成“邻里幸福站”,为居民提供助餐服务。", "Facility", "邻里幸福站"),
     # a quantifier cuts the scope off the name
     ("成立全省首个电力女子抢修班组服务队。", "SocialOrganization", "电力女子抢修班组服务队"),
+    # a building is named from where its address ends
+    ("在西湖区文三路华星商务楼宇里建起了党群服务站。", "Facility", "华星商务楼宇"),
     # stations the model reads as places are facilities
     ("党员志愿者在地铁2号线龙翔桥站开展服务。", "Facility", "龙翔桥站"),
     ("高铁杭州东站设立临时党支部。", "Facility", "杭州东站"),

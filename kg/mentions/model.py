@@ -171,6 +171,25 @@ def _model_edges(text: str, words: list, m, starts=None):
     return Mention(start, m.end, label, m.type, label, m.rule + "-bounded", m.confidence, ())
 
 
+ADDRESS = re.compile("(?:路|街|巷|大道|大街|号|弄)$")
+
+
+def _after_address(text: str, words: list, m, starts):
+    """A building named after its address (某区某街某路|某某商务楼宇) is named
+    from where the address ends: the streets locate it, they are not its name."""
+    i = bisect.bisect_left(starts, m.start)
+    cut = None
+    while i < len(words) and words[i][1] < m.end - 2:
+        s, e, tag = words[i]
+        if tag == "LOC" and ADDRESS.search(text, s, e):
+            cut = e
+        i += 1
+    if cut is None:
+        return m
+    label = text[cut:m.end]
+    return Mention(cut, m.end, label, m.type, label, m.rule + "-addressed", m.confidence, ())
+
+
 def bound_places(doc: Doc, places: list) -> list:
     """Towns, streets and villages the local rules read (参观了社区), bounded
     by the model's words as unit names are."""
@@ -215,6 +234,8 @@ def trim_by_model(doc: Doc, cands: list) -> list:
         if m.type not in lx.ORG_TYPES:
             if m.type in ("Facility", "Honor"):  # no verb at the start of a place or an honour (集|党史文化长廊)
                 m = _model_edges(text, doc.words, m, word_starts)
+            if m is not None and m.type == "Facility":
+                m = _after_address(text, doc.words, m, word_starts)
             if m is not None:
                 out.append(m)
             continue
