@@ -176,7 +176,8 @@ ADDRESS = re.compile("(?:路|街|巷|大道|大街|号|弄)$")
 
 def _after_address(text: str, words: list, m, starts):
     """A building named after its address (某区某街某路|某某商务楼宇) is named
-    from where the address ends: the streets locate it, they are not its name."""
+    from where the address ends: the streets locate it, they are not its name.
+    Not where only a kind is left (天桥路水上服务区)."""
     i = bisect.bisect_left(starts, m.start)
     cut = None
     while i < len(words) and words[i][1] < m.end - 2:
@@ -184,8 +185,8 @@ def _after_address(text: str, words: list, m, starts):
         if tag == "LOC" and ADDRESS.search(text, s, e):
             cut = e
         i += 1
-    if cut is None:
-        return m
+    if cut is None or text[cut:m.end] in lx.suffixes():
+        return m  # (天桥路|水上服务区: the street is all of its own name)
     label = text[cut:m.end]
     return Mention(cut, m.end, label, m.type, label, m.rule + "-addressed", m.confidence, ())
 
