@@ -21,6 +21,9 @@ CASES = [
     ("长丰社区党委建成“邻里幸福站”,为居民提供助餐服务。", "Facility", "邻里幸福站"),
     # a quantifier cuts the scope off the name
     ("成立全省首个电力女子抢修班组服务队。", "SocialOrganization", "电力女子抢修班组服务队"),
+    # ranks of merit are honours, each item of a list without its own cue
+    ("全所民警中有3人荣立个人二等功、5人获个人三等功。", "Honor", "个人三等功"),
+    ("该大队荣立集体一等功。", "Honor", "集体一等功"),
     # a building is named from where its address ends
     ("在西湖区文三路华星商务楼宇里建起了党群服务站。", "Facility", "华星商务楼宇"),
     # stations the model reads as places are facilities

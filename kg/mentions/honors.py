@@ -115,6 +115,9 @@ def find_honors(doc: Doc):
                     a += len(g_label)
                     raw = text[a:b]
             a = _after_year(text, a, b, 3)  # 某委|2024年某某优秀案例
+            again = rx.search(text, a, b)  # 3人荣立某功、5人获|某功: a list item with its own cue
+            if again and b - again.end() >= 3:
+                a = again.end()
             raw = text[a:b]
             label = _clean_honor(raw)
             if len(label) < 3 or len(label) > 40 or label.endswith("的"):

@@ -150,6 +150,7 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
     cues = lx.cues()
     organize = set(cues.get("organize", ()))
     establish = set(cues.get("establish", ())) | {"打造", "创建"}
+    award = tuple(c for c in cues.get("honor", ()) + cues.get("honor_weak", ()) if len(c) >= 1 and c not in ("通过", "成为"))
     named_end = {}  # end → start of the unit names found so far
     for m in lx.suffix_regex().finditer(text):
         suffix = m.group(0)
@@ -181,6 +182,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
             k = next((start - n for n in (2, 3, 4) if text[start - n:start] in INNER_MODIFIERS and start - n in named_end), None)
             if k is not None:
                 start = named_end[k]
+        if kind == "honor":  # 5人获|个人三等功: no honour's name holds its award cue
+            start = max([start] + [i + len(c) for c in award for i in [text.rfind(c, start, a)] if i >= 0])
         lead = LEADING_QUALIFIER.match(text, start, a)
         if lead and a - lead.end() >= 2:
             start = lead.end()  # 辖区|某百货, 科室|某中心: which ones, not part of the name
