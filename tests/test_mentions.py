@@ -261,3 +261,23 @@ def test_places_written_before_a_unit_the_model_reads_open_its_name():
     doc = Doc(path="t", source=text, text=text, offsets=list(range(len(text))))
     doc.words = [(0, 1, "p"), (1, 4, "LOC"), (4, 7, "LOC"), (7, 14, "ORG"), (14, 16, "v"), (16, 17, "w")]
     assert [m.label for m in find_model_names(doc)] == ["长河市青溪区云峰社区委员会"]
+
+
+@pytest.mark.parametrize("text,words,person", [
+    # the model cuts a name before a particle no name is followed by: 地 never, 之 not before a verb
+    ("村民李再地和社员一起劳动。", [(0, 2, "n"), (2, 4, "PER"), (4, 5, "u"), (5, 6, "p"), (6, 8, "n")], "李再地"),
+    ("书记王冰之分别作发言。", [(0, 2, "n"), (2, 4, "PER"), (4, 5, "u"), (5, 7, "d"), (7, 8, "v")], "王冰之"),
+    ("书记王冰之家在村东头。", [(0, 2, "n"), (2, 4, "PER"), (4, 5, "u"), (5, 6, "n"), (6, 7, "p")], "王冰"),
+])
+def test_a_particle_after_a_two_character_name(text, words, person):
+    from kg.doc import Doc
+    from kg.mentions.model import find_model_names
+
+    doc = Doc(path="t", source=text, text=text, offsets=list(range(len(text))))
+    doc.words = words
+    assert [m.label for m in find_model_names(doc) if m.type == "Person"] == [person]
+
+
+def test_a_person_kept_unnamed_is_no_entity():
+    doc = process_text("“手续简便多了。”船舶买方刘某高兴地说。")
+    assert not [e for e in doc.entities.values() if e.type == "Person"]

@@ -47,10 +47,13 @@ def find_model_names(doc: Doc):
     quoted = span_mask(len(text), [Span(m.start(), m.end()) for m in quotes])
     quoted_text = "".join(m.group() for m in quotes)
     loc_by_end = {e: s for s, e, tag in doc.words if tag == "LOC"}
-    for s, e, tag in doc.words:
+    words = doc.words
+    for i, (s, e, tag) in enumerate(words):
         if quoted[s]:
             continue
         if tag == "PER":
+            if e - s == 2 and i + 1 < len(words) and _name_tail(text, words, i + 1):
+                e += 1  # 书记周冰|之|分别: a particle no name is followed by is the name's last character
             person = _person(text[s:e], quoted_text)
             if person:
                 yield Mention(s, e, person, "Person", person, "model-person", 0.8)
@@ -69,10 +72,21 @@ def find_model_names(doc: Doc):
 ORG_CHARS = re.compile("[" + CJK + "A-Za-z0-9()()]+")
 
 
+def _name_tail(text: str, words: list, i: int) -> bool:
+    """Is the one-character particle ``words[i]``, right after a two-character
+    person, the person's last character? 地 never follows a name; 之 does only
+    before a noun (某某之家)."""
+    s, e, tag = words[i]
+    if e - s != 1 or tag != "u" or text[s] not in "地之":
+        return False
+    nxt = words[i + 1][2] if i + 1 < len(words) else "w"
+    return text[s] == "地" or nxt not in ("n", "nz", "f", "m")
+
+
 def _person(name: str, quoted_text: str):
     """``name`` if it can be a person's name, else None."""
-    if not PERSON_RE.fullmatch(name) or name in lx.place_names() or TITLE_END.search(name):
-        return None
+    if not PERSON_RE.fullmatch(name) or name in lx.place_names() or TITLE_END.search(name) or name.endswith("某"):
+        return None  # (曹某: a person the article keeps unnamed)
     if name[0] not in _surname_starts() and len(name) < 4:
         return None
     if any(q in name for q in QUOTES) or name in quoted_text:
