@@ -201,6 +201,12 @@ def place_start_pattern() -> tuple:
 
 
 @lru_cache(maxsize=1)
+def plural_places() -> tuple:
+    """Words naming several places at once (县区, 地市州), longest first (resources/plural_places.txt)."""
+    return tuple(sorted(read_lines("plural_places.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def posts() -> tuple:
     """Posts held in a unit (书记, 副局长, 党组成员), longest first (resources/posts.txt)."""
     return tuple(sorted(read_lines("posts.txt"), key=len, reverse=True))

@@ -166,6 +166,9 @@ def test_entity_found(text, typ, label):
     ("推动公办学校与民办学校结对。", "公办学校"),
     ("会同行业主管部门走访所有社区。", "行业主管部门"),
     ("会同行业主管部门走访所有社区。", "所有社区"),
+    # a unit named after several places at once is one in each (resources/plural_places.txt)
+    ("指导县区农业农村局做好秋粮收购。", "县区农业农村局"),
+    ("召开全省地市州工商联主席座谈会。", "地市州工商联"),
 ])
 def test_generic_mentions_are_not_entities(text, label):
     doc = process_text(text)

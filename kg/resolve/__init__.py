@@ -64,7 +64,9 @@ def resolve(doc: Doc) -> Doc:
     """Group ``doc.mentions`` into ``doc.entities`` (key → Entity)."""
     gen = _generic_names()
     selfrefs = [m for m in doc.mentions if m.type == "Self"]
-    ms = [m for m in doc.mentions if m.type != "Self" and norm(m.label) and norm(m.label) not in gen]
+    plural = lx.plural_places()
+    ms = [m for m in doc.mentions if m.type != "Self" and norm(m.label) and norm(m.label) not in gen
+          and not (m.type in ORG_TYPES and m.label.startswith(plural))]  # 县区人社局: one in each county
     uf = _UF()
     # 1. same normalised name (label or alias) → same entity
     owner = {}
