@@ -21,6 +21,8 @@ CASES = [
     ("长丰社区党委建成“邻里幸福站”,为居民提供助餐服务。", "Facility", "邻里幸福站"),
     # a quantifier cuts the scope off the name
     ("成立全省首个电力女子抢修班组服务队。", "SocialOrganization", "电力女子抢修班组服务队"),
+    # the cue verb nearest a quoted name gives its type
+    ("支部推动开展“进企业、解难题、优服务”和“党建+网格”活动。", "Activity", "进企业、解难题、优服务"),
     # ranks of merit are honours, each item of a list without its own cue
     ("全所民警中有3人荣立个人二等功、5人获个人三等功。", "Honor", "个人三等功"),
     ("该大队荣立集体一等功。", "Honor", "集体一等功"),

@@ -76,6 +76,11 @@ def _near_cue(text: str, start: int):
     (开展 → Activity, 实施 → Project, 打造 → Brand), in the same clause; else None."""
     kinds, rx = _near_cues()
     m = rx.search(text, max(0, start - 12), start)
+    while m is not None:  # the cue nearest the quote (推动开展“某某”: 开展, not 推动)
+        nearer = rx.search(text, m.start() + 1, start)
+        if nearer is None:
+            break
+        m = nearer
     if m is None or m.group(2).endswith(("的", "和", "与", "及", "在")):
         return None
     typ = kinds[m.group(1)]
