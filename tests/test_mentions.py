@@ -21,6 +21,11 @@ CASES = [
     ("长丰社区党委建成“邻里幸福站”,为居民提供助餐服务。", "Facility", "邻里幸福站"),
     # a quantifier cuts the scope off the name
     ("成立全省首个电力女子抢修班组服务队。", "SocialOrganization", "电力女子抢修班组服务队"),
+    # a party body before a post (党委|书记) is named
+    ("湖州市交通运输局党委书记王明出席会议。", "PartyOrganization", "湖州市交通运输局党委"),
+    ("湖州市交通运输局党委委员、副局长王明出席会议。", "PartyOrganization", "湖州市交通运输局党委"),
+    # a level and a field before 与 open one name
+    ("会上,市公路与运输管理中心党委书记王浩讲话。", "GovernmentBody", "市公路与运输管理中心"),
     # the cue verb nearest a quoted name gives its type
     ("支部推动开展“进企业、解难题、优服务”和“党建+网格”活动。", "Activity", "进企业、解难题、优服务"),
     # ranks of merit are honours, each item of a list without its own cue

@@ -72,14 +72,19 @@ def _unit_surfaces() -> frozenset:
     return frozenset(u[0] for u in lx.units())
 
 
+PARTY_ENDS = ("党委", "党支部", "党总支", "党组", "党工委", "支部", "工委")
+
+
 def _ends_word(text: str, tok: _Tokens, b: int) -> bool:
     """Can a name end at ``b``? Yes at a token boundary, and inside a token
-    when the rest of it is a verb (工程建设 still ends at 工程)."""
+    when the rest of it is a verb (工程建设 still ends at 工程) or a post
+    (某局党委|书记)."""
     if b in tok.end_set:
         return True
     ti = tok.before(b)
     rest = text[b:tok.spans[ti][1]] if ti >= 0 else ""
-    return bool(rest) and bool(_stop_kind(rest))
+    return bool(rest) and (bool(_stop_kind(rest)) or (rest in lx.posts() and text.endswith(PARTY_ENDS, 0, b)))
+    # (某局党委|书记: a party body's post after it)
 
 
 def _common_word(w: str) -> bool:
