@@ -168,6 +168,12 @@ def test_relation_found(text, s, p, o):
         assert (sk, p, ok) in found, triples(doc)
 
 
+def test_honours_still_being_built_are_not_received():
+    """通过…开展某示范党支部和某品牌党支部创建工作: honours sought, not held."""
+    doc = process_text("长河市司法局通过实地核验,推进律师事务所五星级党支部和品牌党支部创建工作。")
+    assert not [r for r in doc.relations if r.predicate == "receivedHonor"], triples(doc)
+
+
 def test_goal_is_not_an_honour_received():
     doc = process_text("平阳县税务局党委争创全国文明单位,持续优化服务。")
     assert not [r for r in doc.relations if r.predicate == "receivedHonor"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 
 from ..lexicon import ORG_TYPES, bare_head
-from .common import AGENT_TYPES, BUILDER_TYPES, GOAL_AFTER, PARTNER, PERSONAL_HONOR, _ALLIANCE, _TEAM, _find_cue, _place_of
+from .common import AGENT_TYPES, BUILDER_TYPES, GOAL_AFTER, PARTNER, PERSONAL_HONOR, SOUGHT_AFTER, _ALLIANCE, _TEAM, _find_cue, _place_of
 from .cooperation import _cooperation
 
 
@@ -22,6 +22,15 @@ def _listed(text, before):
         elif x.end <= out[-1].start:
             break
     return out[::-1]
+
+
+def _list_end(text, cm, m) -> int:
+    """Where the list that ``m`` opens ends (甲示范党支部和乙品牌党支部|创建工作)."""
+    by_start = {x.start: x for x in cm if x.type == m.type}
+    end = m.end
+    while text[end:end + 1] in ("和", "、", "及") and end + 1 in by_start:
+        end = by_start[end + 1].end
+    return end
 
 
 def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
@@ -45,7 +54,7 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
                 ctx.add(s, "undertakes", e, cs, ce, "project-subject", 0.65)
         elif t == "Honor":
             cue = _find_cue(text, cs, m.start, cues.get("honor", ()) + cues.get("honor_weak", ()), ctx.named)
-            if cue < 0 or text[max(cs, cue - 1):cue] in ("争", "创"):
+            if cue < 0 or text[max(cs, cue - 1):cue] in ("争", "创") or SOUGHT_AFTER.match(text, _list_end(text, cm, m)):
                 continue
             before = [x for x in cm if x.end <= cue and x.entity != e
                       and ctx.type(x.entity) in AGENT_TYPES | {"Place", "Facility", "Person"}
