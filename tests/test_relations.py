@@ -122,6 +122,8 @@ CASES = [
     # a branch of a unit's station or department belongs to the unit above it
     ("国网长河供电公司青溪供电所党支部开展主题党日活动。", "国网长河供电公司青溪供电所党支部", "subOrganizationOf", "国网长河供电公司"),
     ("长河市人民医院康复医学科党支部开展义诊。", "长河市人民医院康复医学科党支部", "subOrganizationOf", "长河市人民医院"),
+    # an honour whose 创建 passed its inspection is held
+    ("2023年,湖州市以高分通过“全国文明城市”创建复查验收。", "湖州市", "receivedHonor", "全国文明城市"),
     # 创办 a publication issues it
     ("长河市税务局创办《青税风采》内刊,展示干部风貌。", "长河市税务局", "issued", "青税风采"),
     # a place written right after the place that holds it, and each place listed after it

@@ -78,7 +78,8 @@ def _first_cue(text, start, end, cues, named) -> int:
 
 
 GOAL_AFTER = re.compile("为(?:目标|方向)")
-SOUGHT_AFTER = re.compile("(?:创建|创评|争创|评选|申报|创建工作)")  # 某示范党支部创建工作: an honour sought, not held
+SOUGHT_AFTER = re.compile("(?:创建|创评|争创|评选|申报)(?![^,,。;]{0,3}(?:验收|复查|复核|考核))")
+# (某示范党支部创建工作: an honour sought, not held; 通过某示范城市创建复查验收: held)
 BUILT = frozenset({"建成", "新建", "打造"})  # 建成的某大厅 is one built (建设的某中心 is not)
 _TEAM = re.compile("(?:班|队|组|分队|小组)$")  # a unit's own team (某执法队 → 某女子执法班)
 _ALLIANCE = re.compile("联盟|共同体|联合党委|联合党支部|理事会")  # set up by several, part of none
