@@ -218,6 +218,16 @@ def enterprise_prefixes() -> tuple:
     return tuple(sorted(read_lines("enterprise_prefixes.txt"), key=len, reverse=True))
 
 
+def unit_type(name: str, typ: str) -> str:
+    """The type of a unit called ``name`` whose suffix gives ``typ``: a state
+    enterprise's unit called 局 (中建二局) is a company's, not a bureau.
+
+    >>> unit_type("中建二局", "GovernmentBody"), unit_type("某市交通局", "GovernmentBody")
+    ('Enterprise', 'GovernmentBody')
+    """
+    return "Enterprise" if typ == "GovernmentBody" and name.startswith(enterprise_prefixes()) else typ
+
+
 @lru_cache(maxsize=1)
 def national_prefixes() -> tuple:
     """Names of national bodies that open their local branches' names (国网, 中国石化), longest first."""

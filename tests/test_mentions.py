@@ -21,6 +21,8 @@ CASES = [
     ("长丰社区党委建成“邻里幸福站”,为居民提供助餐服务。", "Facility", "邻里幸福站"),
     # a quantifier cuts the scope off the name
     ("成立全省首个电力女子抢修班组服务队。", "SocialOrganization", "电力女子抢修班组服务队"),
+    # a state enterprise's unit called 局 is a company's, whichever finder reads it
+    ("中建五局党委荣获全国先进基层党组织。", "Enterprise", "中建五局"),
     # an organ's branch
     ("长河县教育局机关支部开展主题党日活动。", "PartyOrganization", "长河县教育局机关支部"),
     # a party body before a post (党委|书记) is named

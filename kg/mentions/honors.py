@@ -109,8 +109,8 @@ def find_honors(doc: Doc):
             giver = _giver(doc, a, b, org_at)
             if giver and len(giver.group(0)) >= 4 and not giver.group(0).startswith(("全国", "全省", "全市", "全区", "全县", "国家")):
                 g_label = giver.group(0)
-                g_type = lx.suffixes().get(_suffix_of(g_label), ("", ""))[0]
-                if g_type in ("PartyOrganization", "GovernmentBody", "SocialOrganization") and "的" not in g_label:
+                g_type = lx.unit_type(g_label, lx.suffixes().get(_suffix_of(g_label), ("", ""))[0])
+                if g_type in ("PartyOrganization", "GovernmentBody", "SocialOrganization", "Enterprise") and "的" not in g_label:
                     yield _mk(doc, a, a + len(g_label), g_type, g_label, "honor-giver", 0.6)
                     a += len(g_label)
                     raw = text[a:b]

@@ -110,7 +110,7 @@ def _org_type(name: str):
     for n in range(min(8, len(name) - 1), 0, -1):
         hit = sfx.get(name[-n:])
         if hit and hit[1] == "org":
-            return "Enterprise" if hit[0] == "GovernmentBody" and name.startswith(lx.enterprise_prefixes()) else hit[0]
+            return lx.unit_type(name, hit[0])
     return None
 
 

@@ -214,8 +214,7 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
             continue
         if kind == "activity" and len(bare) - len(suffix) < 2:
             continue
-        if typ == "GovernmentBody" and bare.startswith(lx.enterprise_prefixes()):
-            typ = "Enterprise"  # 中建二局: a company's unit
+        typ = lx.unit_type(bare, typ)  # 中建二局: a company's unit
         if kind in ("org", "facility"):
             named_end[b] = start
         yield _mk(doc, start, b, typ, label, "suffix-" + suffix, conf)

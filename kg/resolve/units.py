@@ -116,7 +116,4 @@ def _units_in_name(label: str, typ: str):
         if kind[0] == "PartyOrganization" and end == len(body) and party:
             continue
         if len(unit) >= 3 and kind[0] != "PartyOrganization":  # (湖北省委 of 湖北省委直属机关工委: a body of its own, named elsewhere if at all)
-            utyp = kind[0]
-            if utyp == "GovernmentBody" and unit.startswith(lx.enterprise_prefixes()):
-                utyp = "Enterprise"
-            yield unit, utyp
+            yield unit, lx.unit_type(unit, kind[0])
