@@ -218,6 +218,12 @@ def enterprise_prefixes() -> tuple:
     return tuple(sorted(read_lines("enterprise_prefixes.txt"), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def placed_suffixes() -> frozenset:
+    """Suffixes that name a unit only right after a place (resources/placed_suffixes.txt)."""
+    return frozenset(read_lines("placed_suffixes.txt"))
+
+
 def unit_type(name: str, typ: str) -> str:
     """The type of a unit called ``name`` whose suffix gives ``typ``: a state
     enterprise's unit called 局 (中建二局) is a company's, not a bureau.

@@ -23,6 +23,8 @@ CASES = [
     ("成立全省首个电力女子抢修班组服务队。", "SocialOrganization", "电力女子抢修班组服务队"),
     # a state enterprise's unit called 局 is a company's, whichever finder reads it
     ("中建五局党委荣获全国先进基层党组织。", "Enterprise", "中建五局"),
+    # a place and 地铁 name the city's metro company (resources/placed_suffixes.txt)
+    ("杭州地铁发布首张党建地图。", "Enterprise", "杭州地铁"),
     # an organ's branch
     ("长河县教育局机关支部开展主题党日活动。", "PartyOrganization", "长河县教育局机关支部"),
     # a party body before a post (党委|书记) is named
@@ -177,6 +179,9 @@ def test_entity_found(text, typ, label):
     ("推动公办学校与民办学校结对。", "公办学校"),
     ("会同行业主管部门走访所有社区。", "行业主管部门"),
     ("会同行业主管部门走访所有社区。", "所有社区"),
+    # 地铁 after anything but a place names no company
+    ("市民乘坐地铁1号线出行。", "市民乘坐地铁"),
+    ("城市地铁建设加快推进。", "城市地铁"),
     # a unit named after several places at once is one in each (resources/plural_places.txt)
     ("指导县区农业农村局做好秋粮收购。", "县区农业农村局"),
     ("召开全省地市州工商联主席座谈会。", "地市州工商联"),

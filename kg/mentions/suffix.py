@@ -151,6 +151,7 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
     cues = lx.cues()
     organize = set(cues.get("organize", ()))
     establish = set(cues.get("establish", ())) | {"打造", "创建"}
+    placed = lx.placed_suffixes()
     award = tuple(c for c in cues.get("honor", ()) + cues.get("honor_weak", ()) if len(c) >= 1 and c not in ("通过", "成为"))
     named_end = {}  # end → start of the unit names found so far
     for m in lx.suffix_regex().finditer(text):
@@ -179,6 +180,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
             start = named_end[a]  # 龙沙消防救援站|党支部: the party body of the unit just named
         if start is None:
             continue
+        if suffix in placed and (start not in places_at or places_at[start].end != a):
+            continue  # 乘坐地铁: only a place and this suffix name a unit (某市地铁)
         if kind == "org":  # 某市场监管局|基层|市场所第一联合党支部: a unit, a modifier, then its sub-unit
             k = next((start - n for n in (2, 3, 4) if text[start - n:start] in INNER_MODIFIERS and start - n in named_end), None)
             if k is not None:
