@@ -141,6 +141,15 @@ def test_a_branch_is_not_the_unit_above_a_body_of_its_own(text, s, o):
     assert (s, "subOrganizationOf", o) not in triples(process_text(text))
 
 
+def test_a_party_body_is_in_the_place_its_name_opens_with_when_the_text_names_it_alone():
+    """The place is written on its own too: the body is there (SCHEMA: only read from
+    the name, it is optional, so it is not claimed)."""
+    alone = triples(process_text("南浔区练市镇党委组织党员开展志愿服务。近年来,南浔区持续深化基层党建。"))
+    assert ("南浔区练市镇党委", "locatedIn", "南浔区") in alone
+    inside = triples(process_text("南浔区练市镇党委组织党员开展志愿服务。"))
+    assert ("南浔区练市镇党委", "locatedIn", "南浔区") not in inside
+
+
 def test_places_side_by_side_that_do_not_nest_are_not_located():
     """杭州市 does not hold 德清县, though one is written after the other."""
     doc = process_text("活动在杭州市、湖州市德清县两地同步举行。")

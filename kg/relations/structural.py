@@ -5,7 +5,7 @@ import bisect
 import re
 
 from .. import lexicon as lx
-from ..doc import most_named
+from ..doc import most_named, span_mask
 from ..lexicon import ORG_TYPES
 from .common import BUILDER_TYPES, ORGANS
 
@@ -141,6 +141,8 @@ def _structural(ctx, doc):
     located = sorted((p for p in doc.mentions if p.type == "Place" and p.entity), key=lambda p: p.start)
     located_starts = [p.start for p in located]
     names = _org_names(doc)
+    inside = span_mask(len(doc.text) + 1, [m for m in doc.mentions if m.type != "Place" and m.entity])
+    standalone = {p.entity for p in located if not inside[p.start]}  # places written outside any name
     for k, e in doc.entities.items():
         parent = _name_parent(names, k, e) if e.type in ORG_TYPES else None
         if parent:
@@ -160,6 +162,11 @@ def _structural(ctx, doc):
                     inner = [p for p in inner if p.start - m.start >= own_from]
                 elif parent:
                     inner = []
+                opening = next((p for p in located[i:j] if p.start == m.start and p.end < m.end and p.entity != k
+                                and p.entity in standalone and p.text == p.label), None) \
+                    if e.type == "PartyOrganization" else None
+                if opening is not None:  # 某市某中心党委 where 某市 is also written on its own: it is there
+                    ctx.add(k, "locatedIn", opening.entity, m.start, m.end, "place-opens-name-written", 0.75)
                 if inner:
                     p = max(inner, key=lambda x: (x.end, x.start))
                     ctx.add(k, "locatedIn", p.entity, m.start, m.end, "place-in-name", 0.85)
