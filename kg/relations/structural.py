@@ -130,6 +130,20 @@ def _place_chains(ctx, doc):
             ctx.add(nxt.entity, "locatedIn", outer.entity, outer.start, nxt.end, "place-chain-list", 0.7)
 
 
+BARE_DEPARTMENT = re.compile("^[^市县区省镇乡]{2,8}(?:科|处|股)$")
+
+
+def _departments(ctx, doc, names):
+    """A department named bare (工资福利科) in an article about one unit is that
+    unit's: the unit the text is about, when it is not a party body."""
+    topic = [k for k in doc.meta.get("topic", ()) if doc.entities[k].type in ("GovernmentBody", "SocialOrganization", "Enterprise")]
+    if len(topic) != 1:
+        return
+    for k, e in doc.entities.items():
+        if e.type in ORG_TYPES and k != topic[0] and BARE_DEPARTMENT.match(e.label) and _name_parent(names, k, e) is None:
+            ctx.add(k, "subOrganizationOf", topic[0], e.mentions[0].start, e.mentions[0].end, "department-of-topic", 0.6)
+
+
 def _structural(ctx, doc):
     """Relations read off names: place prefixes, X公司党支部 → X公司."""
     _place_chains(ctx, doc)
@@ -141,6 +155,7 @@ def _structural(ctx, doc):
     located = sorted((p for p in doc.mentions if p.type == "Place" and p.entity), key=lambda p: p.start)
     located_starts = [p.start for p in located]
     names = _org_names(doc)
+    _departments(ctx, doc, names)
     inside = span_mask(len(doc.text) + 1, [m for m in doc.mentions if m.type != "Place" and m.entity])
     standalone = {p.entity for p in located if not inside[p.start]}  # places written outside any name
     for k, e in doc.entities.items():
