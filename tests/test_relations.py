@@ -122,6 +122,9 @@ CASES = [
     # a branch of a unit's station or department belongs to the unit above it
     ("国网长河供电公司青溪供电所党支部开展主题党日活动。", "国网长河供电公司青溪供电所党支部", "subOrganizationOf", "国网长河供电公司"),
     ("长河市人民医院康复医学科党支部开展义诊。", "长河市人民医院康复医学科党支部", "subOrganizationOf", "长河市人民医院"),
+    # units listed as issuing one document together cooperate
+    ("湖州市交通运输局、嘉兴市交通运输局、绍兴市交通运输局发布《交通一体化行动方案》。",
+     "湖州市交通运输局", "cooperatesWith", "绍兴市交通运输局"),
     # a department named bare in an article about one bureau is the bureau's
     ("长兴县人力资源和社会保障局深化作风建设。局里带领工资福利科走进乡镇,为基层服务。",
      "工资福利科", "subOrganizationOf", "长兴县人力资源和社会保障局"),

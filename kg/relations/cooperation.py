@@ -58,7 +58,7 @@ def _cooperation(ctx, doc, cm, cs, ce, subj, own, cues):
 
 
 # units listed together, then what they do together: 由A、B、C共同发起, A、B三所高校发起成立, 对接A、B等单位开展共建
-_TOGETHER = re.compile(r"[^,,。;;!?]{0,16}?(?:共同|联合|携手|一起|发起|共建|联建|结对|签订|签署|合作)")
+_TOGETHER = re.compile(r"[^,,。;;!?]{0,16}?(?:共同|联合|携手|一起|发起|共建|联建|结对|签订|签署|合作|发布(?=《))")
 _LIST_SEP = "、和与及"
 _COMPOSED = re.compile(r"(?:组成|组建|构成)的?")
 _REACH = re.compile(r"(?:对接|联合|携手|联系|走访)$")
