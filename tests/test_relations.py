@@ -122,6 +122,11 @@ CASES = [
     # a branch of a unit's station or department belongs to the unit above it
     ("国网长河供电公司青溪供电所党支部开展主题党日活动。", "国网长河供电公司青溪供电所党支部", "subOrganizationOf", "国网长河供电公司"),
     ("长河市人民医院康复医学科党支部开展义诊。", "长河市人民医院康复医学科党支部", "subOrganizationOf", "长河市人民医院"),
+    # 联合A到B开展…: the unit visited is a partner too
+    ("长河市住建局机关党委联合青溪建工项目党支部到东岭物业公司党支部开展党建交流。",
+     "长河市住建局机关党委", "cooperatesWith", "东岭物业公司党支部"),
+    ("长河市住建局机关党委联合青溪建工项目党支部到东岭物业公司党支部开展党建交流。",
+     "长河市住建局机关党委", "cooperatesWith", "青溪建工项目党支部"),
     # units listed as issuing one document together cooperate
     ("湖州市交通运输局、嘉兴市交通运输局、绍兴市交通运输局发布《交通一体化行动方案》。",
      "湖州市交通运输局", "cooperatesWith", "绍兴市交通运输局"),

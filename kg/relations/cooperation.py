@@ -9,6 +9,7 @@ from .common import AGENT_TYPES, _first_cue
 _WITH = re.compile("与|同|和")
 _JOINED = re.compile("联合")
 _JOINED_AFTER = re.compile("等|开展|组织|举办|进行|共建|共同")
+_VISIT = re.compile("到|赴|前往|走进")
 _JOINT_ACTION = re.compile(r"联合([^,,。;;]{2,20}?)(?:开展|组织|进行)")
 
 
@@ -44,6 +45,12 @@ def _cooperation(ctx, doc, cm, cs, ce, subj, own, cues):
             x = by_start[pos]
             partners.append(x.entity)
             pos = x.end + (1 if text[x.end:x.end + 1] in ("、", "和", "及", "与") else 0)
+        visit = _VISIT.match(text, pos) if partners else None
+        if visit and visit.end() in by_start:  # 联合A到B开展调研: both are partners
+            host = by_start[visit.end()]
+            if _JOINED_AFTER.match(text, host.end):
+                partners.append(host.entity)
+                pos = host.end
         if partners and _JOINED_AFTER.match(text, pos):  # 联合A在村里建立…: too loose to read
             for s in subj:
                 for x in partners:
