@@ -134,10 +134,10 @@ def test_name_with_a_stretch_left_out_joins_the_full_name():
 
 def test_left_out_unit_keeps_two_bodies_apart():
     """机关 or a branch left out names another body: 某局党委 is not 某局机关党委."""
-    doc = process_text("长河市交通运输局党委召开会议。长河市交通运输局机关党委开展主题党日活动。\n"
+    doc = process_text("长河市民政局党委召开会议。长河市民政局机关党委开展主题党日活动。\n"
                        "长河人寿公司党委部署工作,长河人寿公司青岚分公司党委抓好落实。")
     labels = {e.label for e in doc.entities.values() if e.type == "PartyOrganization"}
-    assert {"长河市交通运输局党委", "长河市交通运输局机关党委", "长河人寿公司党委", "长河人寿公司青岚分公司党委"} <= labels
+    assert {"长河市民政局党委", "长河市民政局机关党委", "长河人寿公司党委", "长河人寿公司青岚分公司党委"} <= labels
 
 
 def test_short_name_of_two_longer_names_joins_neither():

@@ -51,6 +51,9 @@ def _giver(doc: Doc, a: int, b: int, org_at: dict):
     """The body that gives the honour in ``text[a:b]``, written first: the
     name finder's organisation there, else a name with a body's suffix."""
     org = org_at.get(a)
+    if org is not None:
+        tail = next((t for t in ("党委", "党组", "党工委") if doc.text.startswith(t, org)), "")
+        org += len(tail)  # 某国资委|党委: the model's unit, its party body written after it
     if org is not None and org - a >= 4:
         return re.match(".{%d}(?=[^\\s,,。、]{4})" % (org - a), doc.text[a:b])
     return _GIVER.match(doc.text, a, b)

@@ -152,6 +152,7 @@ def _model_whole(text: str, org_by_end: dict, m, loc_by_end=None):
 
 # what the model's organisations sometimes run over: a party body, a link to another unit
 JOINS = re.compile("党委|党支部|党总支|党组|支部|联合|携手|与|和|及|同")
+FIELDS_JOINED = re.compile("[省市县区]?[" + CJK + "]{2,4}[和与]")
 NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "TIME"})
 LEAD_TAGS = frozenset({"v", "vd", "u", "p", "c", "d", "ad", "xc"})  # words no name starts with
 
@@ -287,8 +288,8 @@ def trim_by_model(doc: Doc, cands: list) -> list:
                     cut = c
                     break
             i += 1
-        if cut is None:
-            out.append(m)
+        if cut is None or FIELDS_JOINED.fullmatch(text, m.start, cut):
+            out.append(m)  # (市水利和|湖泊局: two fields of one bureau, joined by 和)
             continue
         label = text[cut:m.end]
         out.append(Mention(cut, m.end, label, m.type, label, m.rule + "-trimmed", m.confidence, ()))

@@ -33,6 +33,17 @@ def _list_end(text, cm, m) -> int:
     return end
 
 
+def _owner(ctx, text, cm, m):
+    """The unit written right before a quoted name or a title, with nothing or
+    的 between (某局“某某”党建品牌, 某工委《某某》): the name is its own."""
+    if text[m.start:m.start + 1] not in "“《\"「":
+        return None
+    for x in cm:
+        if x.end <= m.start and text[x.end:m.start] in ("", "的") and ctx.type(x.entity) in AGENT_TYPES:
+            return x.entity
+    return None
+
+
 def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
     text = doc.text
     own_set = set(own)
@@ -47,11 +58,14 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
                 mains = [b for b in ctx.main_brands[:k] if b != e]
                 for b in mains[-1:]:
                     ctx.add(e, "subBrandOf", b, ss, se, "sub-brand", 0.85)
-            for s in subj:
-                ctx.add(s, "hasBrand", e, cs, ce, "brand-subject", 0.8 if m.rule != "quote-subbrand" else 0.6)
+            owner = _owner(ctx, text, cm, m)
+            for s in [owner] if owner else subj:
+                ctx.add(s, "hasBrand", e, cs, ce, "brand-owner" if owner else "brand-subject",
+                        0.8 if m.rule != "quote-subbrand" else 0.6)
         elif t == "Project":
-            for s in subj:
-                ctx.add(s, "undertakes", e, cs, ce, "project-subject", 0.65)
+            owner = _owner(ctx, text, cm, m)
+            for s in [owner] if owner else subj:
+                ctx.add(s, "undertakes", e, cs, ce, "project-owner" if owner else "project-subject", 0.65)
         elif t == "Honor":
             cue = _find_cue(text, cs, m.start, cues.get("honor", ()) + cues.get("honor_weak", ()), ctx.named)
             if cue < 0 or text[max(cs, cue - 1):cue] in ("争", "创") or SOUGHT_AFTER.match(text, _list_end(text, cm, m)):
@@ -80,7 +94,10 @@ def _clause_relations(ctx, doc, cm, cs, ce, subj, own, smentions, ss, se, cues):
                 for s in subj:
                     ctx.add(s, "organized", e, cs, ce, "activity-cue", 0.75)
         elif t == "Document":
-            if _find_cue(text, ss, m.start, cues.get("issue", ()), ctx.named) >= 0:
+            owner = _owner(ctx, text, cm, m)
+            if owner:  # 某工委《某某》: the body's own paper
+                ctx.add(owner, "issued", e, cs, ce, "document-owner", 0.7)
+            elif _find_cue(text, ss, m.start, cues.get("issue", ()), ctx.named) >= 0:
                 for s in subj:
                     ctx.add(s, "issued", e, cs, ce, "issue-cue", 0.85)
         c = _find_cue(text, cs, m.start, cues.get("contains", ()), ctx.named) if t in ORG_TYPES else -1
