@@ -41,7 +41,8 @@ CASES = [
     ("该大队荣立集体一等功。", "Honor", "集体一等功"),
     # a building is named from where its address ends
     ("在西湖区文三路华星商务楼宇里建起了党群服务站。", "Facility", "华星商务楼宇"),
-    # stations the model reads as places are facilities
+    # stations and national roads the model reads as places are facilities
+    ("志愿者在318国道沿线清理垃圾。", "Facility", "318国道"),
     ("党员志愿者在地铁2号线龙翔桥站开展服务。", "Facility", "龙翔桥站"),
     ("高铁杭州东站设立临时党支部。", "Facility", "杭州东站"),
     # quoted names and their cues

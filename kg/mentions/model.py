@@ -94,7 +94,7 @@ def _person(name: str, quoted_text: str):
     return name
 
 
-FACILITY_TAILS = ("站", "枢纽", "机场", "码头", "大桥")
+FACILITY_TAILS = ("站", "枢纽", "机场", "码头", "大桥", "国道", "省道", "县道")
 
 
 def _facility(name: str) -> bool:
