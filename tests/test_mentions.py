@@ -39,6 +39,8 @@ CASES = [
     # ranks of merit are honours, each item of a list without its own cue
     ("全所民警中有3人荣立个人二等功、5人获个人三等功。", "Honor", "个人三等功"),
     ("该大队荣立集体一等功。", "Honor", "集体一等功"),
+    # 集甲、乙于一体: 集 gathers the list
+    ("社区建成集红色书屋、党员活动室、便民服务站于一体的党群阵地。", "Facility", "红色书屋"),
     # a building is named from where its address ends
     ("在西湖区文三路华星商务楼宇里建起了党群服务站。", "Facility", "华星商务楼宇"),
     # stations and national roads the model reads as places are facilities

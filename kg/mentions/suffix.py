@@ -140,6 +140,7 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
 
 INNER_MODIFIERS = frozenset({"基层", "行业", "直属", "机关", "系统"})  # words inside one name (not 所属: 甲所属乙 names two)
 TERM = re.compile("第[一二三四五六七八九十百\\d]+届$")
+IN_ONE = re.compile("[^。;!?\n]*?于一体")
 LEADING_QUALIFIER = re.compile("(?:所属|下属|辖区|科室|各个|各|当地|驻地|有关|相关|其他|其它|周边)+")
 LOOSE_SUFFIXES = frozenset({"联盟", "共同体"})  # they also end words for a kind of grouping: a name needs a longer stem
 
@@ -188,6 +189,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
                 start = named_end[k]
         if kind == "honor":  # 5人获|个人三等功: no honour's name holds its award cue
             start = max([start] + [i + len(c) for c in award for i in [text.rfind(c, start, a)] if i >= 0])
+        if text.startswith("集", start) and a - start >= 3 and IN_ONE.match(text, b, b + 60):
+            start += 1  # 集甲、乙、丙于一体: 集 gathers the list, it is no name's
         lead = LEADING_QUALIFIER.match(text, start, a)
         if lead and a - lead.end() >= 2:
             start = lead.end()  # 辖区|某百货, 科室|某中心: which ones, not part of the name
