@@ -305,3 +305,10 @@ def test_a_particle_after_a_two_character_name(text, words, person):
 def test_a_person_kept_unnamed_is_no_entity():
     doc = process_text("“办事方便多了。”前来咨询的市民刘某说。")
     assert not [e for e in doc.entities.values() if e.type == "Person"]
+
+
+def test_a_name_between_a_department_and_its_post_is_a_person():
+    doc = process_text("会议邀请长河区教育局宣传科李明科长、组织科张伟副科长出席。")
+    persons = {e.label for e in doc.entities.values() if e.type == "Person"}
+    assert {"李明", "张伟"} <= persons, persons
+    assert not {e.label for e in process_text("区卫健局办公室主任王明主持会议。").entities.values()} & {"公室"}

@@ -74,3 +74,18 @@ def find_persons(doc: Doc):
             continue
         a = m.end()
         yield _mk(doc, a, a + len(name), "Person", name, "title-person", 0.6)
+    for m in _post_after_re().finditer(text):  # 某科|王某|科长: a department, a name, its post
+        name = m.group(1)
+        if not any(ch in UNIT_CHARS for ch in name):
+            yield _mk(doc, m.start(1), m.end(1), "Person", name, "name-before-post", 0.6)
+
+
+UNIT_CHARS = frozenset("科处室局院所部委站队办厅中心")
+
+
+@lru_cache(maxsize=1)
+def _post_after_re():
+    """A surname and one or two characters between a department (…科, …处)
+    and a post of that department (科长, 副处长), which the model reads as one word."""
+    return re.compile("(?<=[科处室])(" + lx.words_pattern(_surnames()) + "[" + CJK + "]{1,2}?)"
+                      "(?=副?(?:科长|处长|主任|所长|站长|部长))")
