@@ -76,6 +76,8 @@ def measures(doc: Doc) -> Doc:
         surface, unit, mult, kind = units[m.group("unit")]
         if kind == "count" and after and after in "年月日级届":
             continue
+        if kind == "duration" and (not num.isdigit() or int(num) >= 1000 or m.group("scale") or after in "月度级代初底末"):
+            continue  # 89年发展历史 is a span of years; 2023年, 三年行动 and 年底 are not
         if unit == "期" and not num[0].isdigit() and after != "“":
             continue  # 三期工程 names a phase (三期“某讲堂” counts sessions)
         value = parse_number(num) * mult

@@ -22,6 +22,7 @@ from kg.measures import parse_number
     ("活动室面积约80平方米,辖区面积3.5平方公里。", 3.5, "平方公里"),
     ("累计入户走访 2000 余户。", 2000, "户"),  # spaces around the figure, as pages write them
     ("出台惠企措施十项。", 10, "项"),
+    ("该公司具有60年发展历史。", 60, "年"),  # a span of years
 ])
 def test_figure_is_normalised(text, value, unit):
     doc = process_text(text)
@@ -36,6 +37,9 @@ def test_figure_is_normalised(text, value, unit):
     "落实第一书记制度。",
     "打造“五心五强”品牌。",
     "某某县城关镇人民政府",
+    "2023年5月,公司成立。",  # a year, not a span
+    "实施三年行动计划。",
+    "力争年底前完成。",
 ])
 def test_dates_and_ordinals_are_not_figures(text):
     assert process_text(text).measurements == []
