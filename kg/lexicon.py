@@ -201,6 +201,12 @@ def place_start_pattern() -> tuple:
 
 
 @lru_cache(maxsize=1)
+def activity_kinds() -> tuple:
+    """Words that end a kind of activity in a list (resources/activity_kinds.txt)."""
+    return tuple(read_lines("activity_kinds.txt"))
+
+
+@lru_cache(maxsize=1)
 def plural_places() -> tuple:
     """Words naming several places at once (县区, 地市州), longest first (resources/plural_places.txt)."""
     return tuple(sorted(read_lines("plural_places.txt"), key=len, reverse=True))

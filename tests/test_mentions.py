@@ -184,6 +184,9 @@ def test_entity_found(text, typ, label):
     ("推动公办学校与民办学校结对。", "公办学校"),
     ("会同行业主管部门走访所有社区。", "行业主管部门"),
     ("会同行业主管部门走访所有社区。", "所有社区"),
+    # kinds of activity listed after 开展 name no activity (resources/activity_kinds.txt)
+    ("村里开展青年技能培训、独居老人慰问、志愿活动等系列活动。", "青年技能培训"),
+    ("村里开展青年技能培训、独居老人慰问、志愿活动等系列活动。", "志愿活动"),
     # 地铁 after anything but a place names no company
     ("市民乘坐地铁1号线出行。", "市民乘坐地铁"),
     ("城市地铁建设加快推进。", "城市地铁"),
