@@ -230,14 +230,25 @@ def placed_suffixes() -> frozenset:
     return frozenset(read_lines("placed_suffixes.txt"))
 
 
+PARTY_ORGAN = re.compile("(?:党委|党组|党工委|工委)(?:办公室|组织部|宣传部|统战部|办)$|(?:^|街道|社区|镇|乡|村|园区)党建[^,,。]{0,6}委员会$")
+
+
 def unit_type(name: str, typ: str) -> str:
     """The type of a unit called ``name`` whose suffix gives ``typ``: a state
-    enterprise's unit called 局 (中建二局) is a company's, not a bureau.
+    enterprise's unit called 局 (中建二局) is a company's, not a bureau; the
+    office of a party committee (某行业党委办公室) and a party-building
+    committee (某街道党建工作协调委员会) are party bodies.
 
     >>> unit_type("中建二局", "GovernmentBody"), unit_type("某市交通局", "GovernmentBody")
     ('Enterprise', 'GovernmentBody')
+    >>> unit_type("某市交通运输行业党委办公室", "GovernmentBody"), unit_type("某街道党建协调委员会", "GovernmentBody")
+    ('PartyOrganization', 'PartyOrganization')
     """
-    return "Enterprise" if typ == "GovernmentBody" and name.startswith(enterprise_prefixes()) else typ
+    if typ != "GovernmentBody":
+        return typ
+    if name.startswith(enterprise_prefixes()):
+        return "Enterprise"
+    return "PartyOrganization" if PARTY_ORGAN.search(name) else typ
 
 
 @lru_cache(maxsize=1)

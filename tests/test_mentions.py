@@ -25,6 +25,9 @@ CASES = [
     ("中建五局党委荣获全国先进基层党组织。", "Enterprise", "中建五局"),
     # a place and 地铁 name the city's metro company (resources/placed_suffixes.txt)
     ("杭州地铁推出党员服务岗。", "Enterprise", "杭州地铁"),
+    # a party committee's office and a street's party-building committee are party bodies
+    ("会上,长河市卫生健康行业党委办公室宣读了表彰决定。", "PartyOrganization", "长河市卫生健康行业党委办公室"),
+    ("青溪街道党建工作联席委员会召开全体会议。", "PartyOrganization", "青溪街道党建工作联席委员会"),
     # an organ's branch
     ("长河县教育局机关支部开展主题党日活动。", "PartyOrganization", "长河县教育局机关支部"),
     # a party body before a post (党委|书记) is named
