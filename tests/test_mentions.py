@@ -187,6 +187,9 @@ def test_entity_found(text, typ, label):
     ("推动公办学校与民办学校结对。", "公办学校"),
     ("会同行业主管部门走访所有社区。", "行业主管部门"),
     ("会同行业主管部门走访所有社区。", "所有社区"),
+    # an honour's kind alone names no honour; a plan period names no project
+    ("持续巩固文明单位创建成果。", "文明单位"),
+    ("学校申报“十四五”规划课题。", "十四五"),
     # kinds of activity listed after 开展 name no activity (resources/activity_kinds.txt)
     ("村里开展青年技能培训、独居老人慰问、志愿活动等系列活动。", "青年技能培训"),
     ("村里开展青年技能培训、独居老人慰问、志愿活动等系列活动。", "志愿活动"),

@@ -196,7 +196,7 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
             start = lead.end()  # 辖区|某百货, 科室|某中心: which ones, not part of the name
         label = text[start:b]
         bare = strip_quotes(label)
-        if bare in gen or len(bare) < 3 or (len(bare) <= len(suffix) and len(suffix) < 4) or \
+        if bare in gen or len(bare) < 3 or (len(bare) <= len(suffix) and (len(suffix) < 4 or kind == "honor" and len(suffix) == 4)) or \
                 (kind == "org" and lx.generic_stem(bare[:-len(suffix)])):  # 乡镇供电所, 公办学校
             continue
         if kind == "org" and TERM.search(bare[:-len(suffix)]):
