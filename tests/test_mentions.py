@@ -187,6 +187,8 @@ def test_entity_found(text, typ, label):
     ("推动公办学校与民办学校结对。", "公办学校"),
     ("会同行业主管部门走访所有社区。", "行业主管部门"),
     ("会同行业主管部门走访所有社区。", "所有社区"),
+    # kinds of party body
+    ("积极探索建立功能型党支部。", "功能型党支部"),
     # an honour's kind alone names no honour; a plan period names no project
     ("持续巩固文明单位创建成果。", "文明单位"),
     ("学校申报“十四五”规划课题。", "十四五"),

@@ -144,3 +144,9 @@ def test_short_name_of_two_longer_names_joins_neither():
     doc = process_text("东岭村第一党支部和西岭村第一党支部结对共建。第一党支部书记作表态发言。")
     for label in ("东岭村第一党支部", "西岭村第一党支部"):
         assert "第一党支部" not in entity(doc, label).aliases
+
+
+def test_a_branch_and_its_formal_name_are_one():
+    """中共某某支部委员会 is the formal name of 某某党支部."""
+    doc = process_text("中共长河市青溪区网约车司机支部委员会正式成立。网约车司机党支部将开展“安全出行”活动。")
+    assert "网约车司机党支部" in entity(doc, "中共长河市青溪区网约车司机支部委员会").aliases
