@@ -44,6 +44,8 @@ CASES = [
     ("该大队荣立集体一等功。", "Honor", "集体一等功"),
     # 集甲、乙于一体: 集 gathers the list
     ("社区建成集红色书屋、党员活动室、便民服务站于一体的党群阵地。", "Facility", "红色书屋"),
+    # a class written before a name is not part of it (省重大项目|某码头)
+    ("全力保障省重大项目青山港码头正式开港。", "Facility", "青山港码头"),
     # a building is named from where its address ends
     ("在西湖区文三路华星商务楼宇里建起了党群服务站。", "Facility", "华星商务楼宇"),
     # stations and national roads the model reads as places are facilities
@@ -187,6 +189,9 @@ def test_entity_found(text, typ, label):
     ("推动公办学校与民办学校结对。", "公办学校"),
     ("会同行业主管部门走访所有社区。", "行业主管部门"),
     ("会同行业主管部门走访所有社区。", "所有社区"),
+    # a class of project, and a bare 总商会, name none
+    ("全力保障省重大项目青山港码头正式开港。", "省重大项目"),
+    ("市工商联(总商会)召开执委会议。", "总商会"),
     # kinds of party body
     ("积极探索建立功能型党支部。", "功能型党支部"),
     # an honour's kind alone names no honour; a plan period names no project

@@ -17,6 +17,7 @@ from .. import lexicon as lx
 from ..doc import Doc, Mention, Span, span_mask
 from .common import CJK, HARD, QUOTES
 from .persons import _surnames
+from .suffix import LEADING_QUALIFIER
 
 __all__ = ["find_model_names", "trim_by_model", "confirm_persons", "bound_places"]
 
@@ -153,6 +154,7 @@ def _model_whole(text: str, org_by_end: dict, m, loc_by_end=None):
 # what the model's organisations sometimes run over: a party body, a link to another unit
 JOINS = re.compile("党委|党支部|党总支|党组|支部|联合|携手|与|和|及|同")
 FIELDS_JOINED = re.compile("[省市县区]?[" + CJK + "]{2,4}[和与]")
+CLASS_OF_PROJECT = re.compile("(?:国家|省|市|县|区)?级?(?:重大|重点|民生|实事)项目")
 NAME_TAGS = frozenset({"ORG", "LOC", "PER", "nz", "TIME"})
 LEAD_TAGS = frozenset({"v", "vd", "u", "p", "c", "d", "ad", "xc"})  # words no name starts with
 
@@ -248,10 +250,18 @@ def trim_by_model(doc: Doc, cands: list) -> list:
             out.append(m)
             continue
         if m.type not in lx.ORG_TYPES:
+            if m.type == "Project" and m.rule == "suffix-项目":
+                edged = _model_edges(text, doc.words, m, word_starts)
+                if edged is None or edged is not m and CLASS_OF_PROJECT.fullmatch(edged.label):
+                    continue  # 保障|省重大项目: a class of project, not one
             if m.type in ("Facility", "Honor"):  # no verb at the start of a place or an honour (集|党史文化长廊)
                 m = _model_edges(text, doc.words, m, word_starts)
             if m is not None and m.type == "Facility":
                 m = _after_address(text, doc.words, m, word_starts)
+                lead = LEADING_QUALIFIER.match(text, m.start, m.end)
+                if lead and m.end - lead.end() >= 4:  # 保障|省重大项目|某码头: which class, once the verb is off
+                    m = Mention(lead.end(), m.end, text[lead.end():m.end], m.type, text[lead.end():m.end],
+                                m.rule + "-qualified", m.confidence, ())
             if m is not None:
                 out.append(m)
             continue
