@@ -244,6 +244,8 @@ def unit_type(name: str, typ: str) -> str:
     >>> unit_type("某市交通运输行业党委办公室", "GovernmentBody"), unit_type("某街道党建协调委员会", "GovernmentBody")
     ('PartyOrganization', 'PartyOrganization')
     """
+    if typ == "SocialOrganization" and "党员" in name and name.endswith("队"):
+        return "PartyOrganization"  # 党员抢修先锋队: a team of party members
     if typ != "GovernmentBody":
         return typ
     if name.startswith(enterprise_prefixes()):

@@ -28,6 +28,9 @@ CASES = [
     # a party committee's office and a street's party-building committee are party bodies
     ("会上,长河市卫生健康行业党委办公室宣读了表彰决定。", "PartyOrganization", "长河市卫生健康行业党委办公室"),
     ("青溪街道党建工作联席委员会召开全体会议。", "PartyOrganization", "青溪街道党建工作联席委员会"),
+    # teams: a team of party members is a party body; words inside quotes do not cut a name
+    ("长河水务公司成立“党员攻坚先锋队”,保障供水。", "PartyOrganization", "党员攻坚先锋队"),
+    ("长河海事局成立“海安心”海事政务服务先锋队,发布十项服务举措。", "SocialOrganization", "海安心海事政务服务先锋队"),
     # an organ's branch
     ("长河县教育局机关支部开展主题党日活动。", "PartyOrganization", "长河县教育局机关支部"),
     # a party body before a post (党委|书记) is named

@@ -242,6 +242,7 @@ def trim_by_model(doc: Doc, cands: list) -> list:
             pers.append((s, e))
     word_starts = [w[0] for w in doc.words]
     word_ends = sorted((e, tag) for _s, e, tag in doc.words)
+    quoted = span_mask(len(text) + 1, [Span(q.start(), q.end()) for q in QUOTED.finditer(text)])
     starts = sorted(name_at)
     per_starts = [s for s, _e in pers]
     out = []
@@ -294,7 +295,8 @@ def trim_by_model(doc: Doc, cands: list) -> list:
             if name_at[c] <= m.end and (not tail or PARTY_TAIL.fullmatch(tail) or _org_type(text[c:m.end])):
                 lo = bisect.bisect_left(word_ends, (m.start + 1, ""))
                 hi = bisect.bisect_right(word_ends, (c, "~"))
-                if any(tag in STOP_TAGS and text[e - 1] != "某" for e, tag in word_ends[lo:hi]):
+                if any(tag in STOP_TAGS and text[e - 1] != "某" and text[e - 1] not in QUOTES and not quoted[e - 1]
+                       for e, tag in word_ends[lo:hi]):  # (words inside quotes are the quoted name's)
                     cut = c
                     break
             i += 1

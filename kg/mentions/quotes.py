@@ -43,7 +43,7 @@ def _content_type(content: str):
             typ, kind = sfx[tail]
             if kind == "activity":
                 return "Activity"
-            return typ
+            return lx.unit_type(content, typ) if kind == "org" else typ
     if _PLUS_NAME.search(content):
         return "Project"
     return None
