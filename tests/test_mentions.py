@@ -55,6 +55,8 @@ CASES = [
     ("志愿者在318国道沿线清理垃圾。", "Facility", "318国道"),
     ("党员志愿者在地铁2号线龙翔桥站开展服务。", "Facility", "龙翔桥站"),
     ("高铁杭州东站设立临时党支部。", "Facility", "杭州东站"),
+    # a numbered way of working in quotes is a project
+    ("各支部深入学习机关党建“六步法”。", "Project", "六步法"),
     # a 讲堂 is a series of talks, an activity (SCHEMA: “某某大讲堂” after 开展 is an Activity)
     ("青溪派出所党支部打造“青警讲堂”,请老民警讲述从警故事。", "Activity", "青警讲堂"),
     # quoted names and their cues

@@ -44,12 +44,13 @@ def _content_type(content: str):
             if kind == "activity":
                 return "Activity"
             return lx.unit_type(content, typ) if kind == "org" else typ
-    if _PLUS_NAME.search(content):
-        return "Project"
+    if _PLUS_NAME.search(content) or _METHOD.fullmatch(content):
+        return "Project"  # (“党建+”, “五步法”: a way of working)
     return None
 
 
 _LIST_MARK = re.compile("[—、,;]")
+_METHOD = re.compile("[一二三四五六七八九十两]{1,2}[" + CJK + "]{0,3}?(?:法|诀)")
 _COUNTED = re.compile("[一二三四五六七八九十两]+个")
 _PLUS_NAME = re.compile(r"[" + CJK + r"]\+|\+[" + CJK + r"]|[" + CJK + r"]\+$")
 
