@@ -173,8 +173,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
                 if ts < a and len(suffix) == 1 and _common_word(text[a - 1:a + 1]) and not _common_word(text[ts:a]):
                     continue  # 服务大局, 年轻干部: the suffix is the tail of a common word (but 民政|局 is a bureau)
         nxt = text[b:b + 2]
-        if any(nxt.startswith(x) for x in RIGHT_EXCLUDE.get(suffix, ())):
-            continue
+        if any(nxt.startswith(x) for x in RIGHT_EXCLUDE.get(suffix, ())) or text[a - 1:a] == "跨":
+            continue  # (跨部门, 跨区域: across units, not one)
         if kind in ("org", "facility", "project") and COUNT_AFTER.match(text, b):
             continue  # 新建110千伏变电站6座: a kind being counted, not a name
         start, stop_word = _name_start(doc, tok, a, places_at, len(suffix), company=typ == "Enterprise")
@@ -197,7 +197,7 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
             start = lead.end()  # 辖区|某百货, 科室|某中心: which ones, not part of the name
         label = text[start:b]
         bare = strip_quotes(label)
-        if bare in gen or len(bare) < 3 or (len(bare) <= len(suffix) and (len(suffix) < 4 or kind == "honor" and len(suffix) == 4)) or \
+        if bare in gen or len(bare) < 3 or (len(bare) <= len(suffix) and (len(suffix) < 4 or kind in ("honor", "activity") and len(suffix) == 4)) or \
                 (kind == "org" and lx.generic_stem(bare[:-len(suffix)])):  # 乡镇供电所, 公办学校
             continue
         if kind == "org" and TERM.search(bare[:-len(suffix)]):
