@@ -38,6 +38,8 @@ CASES = [
     ("湖州市民政局党委委员、副局长王明出席会议。", "PartyOrganization", "湖州市民政局党委"),
     # a level and two fields joined by 和 open one name
     ("其中,市林业和草原局“青山常绿”党建品牌入选。", "GovernmentBody", "市林业和草原局"),
+    # …, also after a person and 和
+    ("市民政局副局长张建和市港航与口岸管理中心党委书记李强共同揭牌。", "PartyOrganization", "市港航与口岸管理中心党委"),
     # a level and a field before 与 open one name
     ("会上,市港航与口岸管理中心党委书记王浩讲话。", "GovernmentBody", "市港航与口岸管理中心"),
     # the cue verb nearest a quoted name gives its type

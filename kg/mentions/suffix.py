@@ -115,7 +115,10 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
     if soft is not None and soft[0] >= start:
         s, e = soft
         right_is_place = e in places_at
-        left_has_place = start in places_at or (text[start] in "省市县区" and 3 <= s - start <= 5)
+        chunk = max([start] + [text.rfind(c, start, s) + 1 for c in "和与及、"])  # (沈某和|市公路与…)
+        left_has_place = start in places_at or (text[chunk] in "省市县区" and 3 <= s - chunk <= 5)
+        if left_has_place and chunk > start and text[chunk] in "省市县区":
+            start = chunk
         # (市公路与运输管理中心: a level and a field before 与 open one name)
         if right_is_place or not left_has_place:
             start = e
