@@ -57,6 +57,9 @@ CASES = [
     ("志愿者在318国道沿线清理垃圾。", "Facility", "318国道"),
     ("党员志愿者在地铁2号线龙翔桥站开展服务。", "Facility", "龙翔桥站"),
     ("高铁杭州东站设立临时党支部。", "Facility", "杭州东站"),
+    # an event's name holds verbs, up to the cue that holds it; a 空间 built is a place
+    ("集团每季度召开科技攻关创新推进会。", "Activity", "科技攻关创新推进会"),
+    ("车间建立“职工创新空间”,激发活力。", "Facility", "职工创新空间"),
     # a numbered way of working in quotes is a project
     ("各支部深入学习机关党建“六步法”。", "Project", "六步法"),
     # a 讲堂 is a series of talks, an activity (SCHEMA: “某某大讲堂” after 开展 is an Activity)

@@ -64,7 +64,7 @@ def _mk(doc, start, end, typ, label, rule, conf, aliases=()):
 
 
 DEPARTMENT_CHARS = frozenset("科处室股")  # a word + one of these before 党支部 names a department
-PLACE_TAILS = tuple("站馆室厅屋园廊院家所点角坊苑港湾堂") + ("基地", "中心", "阵地", "驿站")
+PLACE_TAILS = tuple("站馆室厅屋园廊院家所点角坊苑港湾堂") + ("基地", "中心", "阵地", "驿站", "空间")
 
 
 @lru_cache(maxsize=1)

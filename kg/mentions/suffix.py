@@ -21,7 +21,8 @@ RIGHT_EXCLUDE = {
 }
 
 
-def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len: int = 1, company: bool = False):
+def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len: int = 1, company: bool = False,
+                activity: bool = False):
     """Start of the name whose type suffix begins at ``sfx_start``.
 
     Walks left over tokens until punctuation, a paragraph start or a word
@@ -81,6 +82,8 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
             kind = ""  # 中|河街道党工委: the word starts a place inside the name
         if kind == "weak" and company and w in COMPANY_WORDS:
             kind = ""  # 第三建设有限公司, 城市发展集团
+        if kind and activity and len(w) >= 2 and w in lx.verbs() and w not in _cue_verbs() and sfx_start - s <= 12:
+            kind = ""  # 召开|青年创新创效|推进会: an event's name holds verbs, up to the verb that holds it
         if w in PARTY_WORDS and i + 1 < len(tok.spans) and (company or _stop_kind(tok.text(i + 1), w)):
             stop_word = w  # 某社区党委|联合某公司: one name ends at a party body and a verb before the next
             break
@@ -180,7 +183,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
             continue  # (跨部门, 跨区域: across units, not one)
         if kind in ("org", "facility", "project") and COUNT_AFTER.match(text, b):
             continue  # 新建110千伏变电站6座: a kind being counted, not a name
-        start, stop_word = _name_start(doc, tok, a, places_at, len(suffix), company=typ == "Enterprise")
+        start, stop_word = _name_start(doc, tok, a, places_at, len(suffix), company=typ == "Enterprise",
+                                       activity=kind == "activity")
         if typ == "PartyOrganization" and a in named_end and (start is None or start > named_end[a]):
             start = named_end[a]  # 龙沙消防救援站|党支部: the party body of the unit just named
         if start is None:
