@@ -57,6 +57,8 @@ CASES = [
     ("志愿者在318国道沿线清理垃圾。", "Facility", "318国道"),
     ("党员志愿者在地铁2号线龙翔桥站开展服务。", "Facility", "龙翔桥站"),
     ("高铁杭州东站设立临时党支部。", "Facility", "杭州东站"),
+    # names counted as projects (由甲、乙等3个项目组成)
+    ("项目党支部由东湖花园、滨江一号等3个项目组成。", "Project", "滨江一号"),
     # an event's name holds verbs, up to the cue that holds it; a 空间 built is a place
     ("集团每季度召开科技攻关创新推进会。", "Activity", "科技攻关创新推进会"),
     ("车间建立“职工创新空间”,激发活力。", "Facility", "职工创新空间"),

@@ -38,8 +38,17 @@ def _stem_lists(text: str):
         yield from STEM_LIST.finditer(text, s, done)
 
 
+COUNTED_PROJECTS = re.compile(r"(?<=[由有含括将对])([" + CJK + r"A-Za-z0-9]{2,12}(?:、[" + CJK + r"A-Za-z0-9]{2,12})+)等["
+                              + NUM + r"\d]+个(?:重点|重大|在建)?项目")
+
+
 def find_lists(doc: Doc, places):
     text = doc.text
+    for m in COUNTED_PROJECTS.finditer(text):  # 由甲、乙等4个项目组成: each is a project
+        pos = m.start(1)
+        for item in m.group(1).split("、"):
+            yield _mk(doc, pos, pos + len(item), "Project", item, "list-projects", 0.7)
+            pos += len(item) + 1
     for m in ACT_LIST.finditer(text):
         body = m.group(2)
         head = m.group(4)
