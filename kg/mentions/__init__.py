@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..doc import Doc
 from .common import _Tokens
-from .honors import find_honors
+from .honors import find_honors, honour_list_items
 from .lists import find_lists
 from .model import bound_places, confirm_persons, find_model_names, trim_by_model
 from .persons import find_persons
@@ -46,6 +46,7 @@ def mentions(doc: Doc) -> Doc:
     cands += list(find_bare_heads(doc, tok))
     cands += list(find_persons(doc))
     cands += list(find_model_names(doc))
+    cands += list(honour_list_items(doc, cands))
     names = _select(confirm_persons(doc, trim_by_model(doc, cands)))
     kept_places = _select_places(places, names)
     doc.mentions = sorted(names + kept_places, key=lambda m: (m.start, -m.end, m.type))

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from .. import lexicon as lx
-from ..doc import Doc
+from ..doc import Doc, span_mask
 from ..lexicon import strip_quotes
 from .common import _mk, _words_re
 
@@ -127,3 +127,25 @@ def find_honors(doc: Doc):
                 continue
             conf = 0.85 if cue in strong else 0.6
             yield _mk(doc, a, b, "Honor", label, "honor-" + cue, conf)
+
+
+def honour_list_items(doc: Doc, cands: list):
+    """An item of a list of honours (甲省最美警队、甲省最美警察、甲省最美家庭) that
+    opens like the honour before it is an honour too, though its kind word is
+    not one the finders know."""
+    text = doc.text
+    honours = sorted((m for m in cands if m.type == "Honor"), key=lambda m: m.start)
+    taken = {(m.start, m.end) for m in cands}
+    covered = span_mask(len(text) + 1, cands)
+    for m in honours:
+        a = m.end
+        if text[a:a + 1] != "、":
+            continue
+        b = a + 1
+        while b < len(text) and b - a <= 20 and text[b] not in "、,,。;;!?…\n" and not (
+                text[b] == "等" and not RANKED.match(text, b - 1)):  # (…等荣誉 closes the list; 一等功 does not)
+            b += 1
+        item = text[a + 1:b]
+        k = next((n for n in range(min(len(item), len(m.label)) - 1, 2, -1) if item[:n] == m.label[:n]), 0)
+        if k >= 3 and len(item) - k >= 2 and not covered[a + 1] and (a + 1, b) not in taken:
+            yield _mk(doc, a + 1, b, "Honor", item, "honor-list", 0.6)
