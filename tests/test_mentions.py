@@ -208,6 +208,8 @@ def test_entity_found(text, typ, label):
     # a class of project, and a bare 总商会, name none
     ("全力保障省重大项目青山港码头正式开港。", "省重大项目"),
     ("市工商联(总商会)召开执委会议。", "总商会"),
+    # a field and 部门 is a kind of department
+    ("主动对接海事部门,保障船舶通行。", "海事部门"),
     # 跨部门: across departments, no department
     ("推动各支部之间搭建跨部门协作平台。", "各支部之间搭建跨部门"),
     # kinds of party body

@@ -207,6 +207,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
         if bare in gen or len(bare) < 3 or (len(bare) <= len(suffix) and (len(suffix) < 4 or kind in ("honor", "activity") and len(suffix) == 4)) or \
                 (kind == "org" and lx.generic_stem(bare[:-len(suffix)])):  # 乡镇供电所, 公办学校
             continue
+        if suffix == "部门" and bare[:1] not in "省市县区镇乡" and (start not in places_at):
+            continue  # 航道部门, 交通部门: a kind of department; 市自然资源部门 is the city's
         if kind == "org" and TERM.search(bare[:-len(suffix)]):
             continue  # 某联盟第一届理事会: a term of a body, not a body of its own
         if bare[:-len(suffix)].endswith(("式", "型")) and kind in ("org", "facility"):
