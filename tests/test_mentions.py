@@ -59,6 +59,9 @@ CASES = [
     ("志愿者在318国道沿线清理垃圾。", "Facility", "318国道"),
     ("党员志愿者在地铁2号线龙翔桥站开展服务。", "Facility", "龙翔桥站"),
     ("高铁杭州东站设立临时党支部。", "Facility", "杭州东站"),
+    # a piece of research in a title is a project; “某某建设” held as 活动 is a programme
+    ("学校承担的市级党建课题《社区党建联动机制实践研究》顺利结题。", "Project", "社区党建联动机制实践研究"),
+    ("各支部开展“五星支部、红旗支部建设”活动。", "Project", "五星支部、红旗支部建设"),
     # names counted as projects (由甲、乙等3个项目组成)
     ("项目党支部由东湖花园、滨江一号等3个项目组成。", "Project", "滨江一号"),
     # an event's name holds verbs, up to the cue that holds it; a 空间 built is a place
@@ -208,6 +211,8 @@ def test_entity_found(text, typ, label):
     # a class of project, and a bare 总商会, name none
     ("全力保障省重大项目青山港码头正式开港。", "省重大项目"),
     ("市工商联(总商会)召开执委会议。", "总商会"),
+    # 律所 is any law firm: its branch is a kind
+    ("推动律所党支部规范化建设。", "律所党支部"),
     # a field and 部门 is a kind of department
     ("主动对接海事部门,保障船舶通行。", "海事部门"),
     # 跨部门: across departments, no department

@@ -15,7 +15,14 @@ QUOTE_RE = re.compile(r"[“\"「]([^“”\"「」\n]{1,60})[”\"」]")
 
 def find_titles(doc: Doc):
     for m in TITLE_RE.finditer(doc.text):
+        if doc.text.endswith(RESEARCH, 0, m.start()):  # 党建课题《某某研究》: a piece of research, a project
+            yield _mk(doc, m.start(), m.end(), "Project", m.group(1), "title-research", 0.8)
+            continue
         yield _mk(doc, m.start(), m.end(), "Document", m.group(1), "title", 0.95)
+
+
+BUILDING_WORK = ("建设", "创建")
+RESEARCH = ("课题", "研究课题", "科研项目", "研究项目")
 
 
 def _quote_runs(doc: Doc):
@@ -115,6 +122,8 @@ def find_quotes(doc: Doc, tok: _Tokens):
             own = _content_type(content)
             if cue and (last or cue[0] in ("Brand", "Facility", "Activity", "Project") or own is None):
                 typ, mode, role, cw = cue
+                if typ == "Activity" and content.endswith(BUILDING_WORK):
+                    typ = "Project"  # 开展“某某党支部建设”活动: a programme of work
                 if own and typ not in ("Brand", "Activity") and own != typ and cue[1] != "name+cue":
                     typ = own
                 if last and mode == "name+cue":
