@@ -26,11 +26,11 @@ CASES = [
     # a place and 地铁 name the city's metro company (resources/placed_suffixes.txt)
     ("杭州地铁推出党员服务岗。", "Enterprise", "杭州地铁"),
     # a party committee's office and a street's party-building committee are party bodies
-    ("会上,长河市卫生健康行业党委办公室宣读了表彰决定。", "PartyOrganization", "长河市卫生健康行业党委办公室"),
+    ("会上,长河市卫生健康行业党委办公室通报了表彰决定。", "PartyOrganization", "长河市卫生健康行业党委办公室"),
     ("青溪街道党建工作联席委员会召开全体会议。", "PartyOrganization", "青溪街道党建工作联席委员会"),
     # teams: a team of party members is a party body; words inside quotes do not cut a name
     ("长河水务公司成立“党员攻坚先锋队”,保障供水。", "PartyOrganization", "党员攻坚先锋队"),
-    ("长河海事局成立“海安心”海事政务服务先锋队,发布十项服务举措。", "SocialOrganization", "海安心海事政务服务先锋队"),
+    ("长河海事局成立“海安心”海事政务服务先锋队,推出八项便民举措。", "SocialOrganization", "海安心海事政务服务先锋队"),
     # an organ's branch
     ("长河县教育局机关支部开展主题党日活动。", "PartyOrganization", "长河县教育局机关支部"),
     # a party body before a post (党委|书记) is named
@@ -220,7 +220,7 @@ def test_entity_found(text, typ, label):
     # kinds of party body
     ("积极探索建立功能型党支部。", "功能型党支部"),
     # an honour's kind alone names no honour; a plan period names no project
-    ("持续巩固文明单位创建成果。", "文明单位"),
+    ("持续深化文明单位创建工作。", "文明单位"),
     ("学校申报“十四五”规划课题。", "十四五"),
     # kinds of activity listed after 开展 name no activity (resources/activity_kinds.txt)
     ("村里开展青年技能培训、独居老人慰问、志愿活动等系列活动。", "青年技能培训"),
