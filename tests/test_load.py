@@ -5,7 +5,7 @@ import pytest
 from kg.errors import InputError
 from kg.load import collect, decode, read
 
-TEXT = "平湖市某某街道党工委打造“红色驿站”党建品牌。"
+TEXT = "平湖市某某街道党工委培育“红色驿站”党建品牌。"
 
 
 @pytest.mark.parametrize("data,encoding", [

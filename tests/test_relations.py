@@ -138,8 +138,8 @@ CASES = [
     ("湖州市交通运输局、嘉兴市交通运输局、绍兴市交通运输局发布《交通一体化行动方案》。",
      "湖州市交通运输局", "cooperatesWith", "绍兴市交通运输局"),
     # a department named bare in an article about one bureau is the bureau's
-    ("长兴县人力资源和社会保障局深化作风建设。局领导带队,劳动关系科深入企业开展政策宣讲。",
-     "劳动关系科", "subOrganizationOf", "长兴县人力资源和社会保障局"),
+    ("长兴县市场监督管理局深化作风建设。局领导带队,价格监督检查科深入企业开展政策宣讲。",
+     "价格监督检查科", "subOrganizationOf", "长兴县市场监督管理局"),
     # an honour whose 创建 passed its inspection is held
     ("湖州市顺利通过“全国文明城市”创建复查验收。", "湖州市", "receivedHonor", "全国文明城市"),
     # 创办 a publication issues it
