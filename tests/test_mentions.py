@@ -211,6 +211,8 @@ def test_entity_found(text, typ, label):
     # a class of project, and a bare 总商会, name none
     ("全力保障省重大项目青山港码头正式开港。", "省重大项目"),
     ("市工商联(总商会)召开执委会议。", "总商会"),
+    # kinds of work listed before 等工作 name no project
+    ("双方就支部建设情况、党员队伍管理等工作开展交流。", "党员队伍管理"),
     # 律所 is any law firm: its branch is a kind
     ("推动律所党支部规范化建设。", "律所党支部"),
     # a field and 部门 is a kind of department

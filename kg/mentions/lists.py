@@ -75,8 +75,8 @@ def find_lists(doc: Doc, places):
                 q = re.fullmatch(r"“([^”]+)”(活动)?", label)
                 if q:
                     yield _mk(doc, s, s + len(label), typ, q.group(1), "list", 0.75, (label,))
-                elif typ == "Activity" and label.endswith(lx.activity_kinds()):
-                    continue  # 开展党员教育培训、志愿活动等: kinds of activity, no activity's name
+                elif typ == "Activity" and label.endswith(lx.activity_kinds()) or head == "工作":
+                    continue  # 开展党员教育培训、志愿活动等: kinds of activity; 某某管理等工作: kinds of work
                 elif 2 <= len(strip_quotes(label)) <= 30:
                     yield _mk(doc, s, s + len(label), typ, label, "list", 0.75)
     for m in _stem_lists(text):
