@@ -211,6 +211,9 @@ def test_entity_found(text, typ, label):
     # a class of project, and a bare 总商会, name none
     ("全力保障省重大项目青山港码头正式开港。", "省重大项目"),
     ("市工商联(总商会)召开执委会议。", "总商会"),
+    # 等方面工作计划: a plan of work, named by no one
+    ("会议明确了组织共建、人才共育等方面工作计划。", "方面工作计划"),
+    ("会议明确了组织共建、人才共育等方面工作计划。", "工作计划"),
     # kinds of work listed before 等工作 name no project
     ("双方就支部建设情况、党员队伍管理等工作开展交流。", "党员队伍管理"),
     # 律所 is any law firm: its branch is a kind

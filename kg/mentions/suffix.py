@@ -147,7 +147,7 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
 INNER_MODIFIERS = frozenset({"基层", "行业", "直属", "机关", "系统"})  # words inside one name (not 所属: 甲所属乙 names two)
 TERM = re.compile("第[一二三四五六七八九十百\\d]+届$")
 IN_ONE = re.compile("[^。;!?\n]*?于一体")
-LEADING_QUALIFIER = re.compile("(?:所属|下属|辖区|科室|各个|各|当地|驻地|有关|相关|其他|其它|周边"
+LEADING_QUALIFIER = re.compile("(?:所属|下属|辖区|科室|各个|各|当地|驻地|有关|相关|其他|其它|周边|方面"
                                "|(?:国家|省|市|县|区)?级?(?:重大|重点)(?:项目|工程))+")  # (省重大项目|某码头: which class)
 LOOSE_SUFFIXES = frozenset({"联盟", "共同体"})  # they also end words for a kind of grouping: a name needs a longer stem
 
