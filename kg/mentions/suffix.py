@@ -146,6 +146,7 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
 
 INNER_MODIFIERS = frozenset({"基层", "行业", "直属", "机关", "系统"})  # words inside one name (not 所属: 甲所属乙 names two)
 TERM = re.compile("第[一二三四五六七八九十百\\d]+届$")
+HONOUR_OF_KIND = re.compile("(?:全国|全省|全市|国家级|省级|市级|县级|区级)(?:示范|先进|优秀|标杆|五星级|四星级|星级)")
 IN_ONE = re.compile("[^。;!?\n]*?于一体")
 LEADING_QUALIFIER = re.compile("(?:所属|下属|辖区|科室|各个|各|当地|驻地|有关|相关|其他|其它|周边|方面"
                                "|(?:国家|省|市|县|区)?级?(?:重大|重点)(?:项目|工程))+")  # (省重大项目|某码头: which class)
@@ -204,6 +205,9 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
             start = lead.end()  # 辖区|某百货, 科室|某中心: which ones, not part of the name
         label = text[start:b]
         bare = strip_quotes(label)
+        if kind in ("org", "facility") and HONOUR_OF_KIND.match(bare[:-len(suffix)]) and lx.generic_stem(bare[:-len(suffix)]):
+            yield _mk(doc, start, b, "Honor", label, "honor-kind", 0.6)  # 省级示范党群服务中心: a title, not a unit
+            continue
         if bare in gen or len(bare) < 3 or (len(bare) <= len(suffix) and (len(suffix) < 4 or kind in ("honor", "activity") and len(suffix) == 4)) or \
                 (kind == "org" and lx.generic_stem(bare[:-len(suffix)])):  # 乡镇供电所, 公办学校
             continue
