@@ -46,6 +46,8 @@ CASES = [
     ("支部积极推动开展“进企业、解难题”和“红色网格”活动。", "Activity", "进企业、解难题"),
     # an item of a list of honours that opens like the honour before it
     ("该所先后获得浙江省最美基层警队、浙江省最美警察、浙江省最美法治家庭等荣誉。", "Honor", "浙江省最美法治家庭"),
+    # 有一处…的“某某空间”: a place there is
+    ("楼宇里有一处约80平方米的“暖心空间”,这里设有书吧。", "Facility", "暖心空间"),
     # a level, a word of merit and a kind of unit is a title, not a unit
     ("作为省级示范党群服务中心,这里常年开放。", "Honor", "省级示范党群服务中心"),
     ("争创市级示范幼儿园。", "Honor", "市级示范幼儿园"),

@@ -21,6 +21,7 @@ def find_titles(doc: Doc):
         yield _mk(doc, m.start(), m.end(), "Document", m.group(1), "title", 0.95)
 
 
+THERE_IS = re.compile("(?:有|建有|设有)(?:一|1)(?:处|间|座|个)[^,,。;“”]{0,10}的$")  # 有一处约50平方米的“某某”
 BUILDING_WORK = ("建设", "创建")
 RESEARCH = ("课题", "研究课题", "科研项目", "研究项目")
 
@@ -143,7 +144,8 @@ def find_quotes(doc: Doc, tok: _Tokens):
             elif left_word in cues.get("project_cue", ()) and len(run) == 1 and content.count("、") < 3:
                 # (践行“服务社会、助人为乐、传递爱心、播撒文明”: four words of a creed, no one name)
                 yield _mk(doc, m.start(), m.end(), "Project", content, "quote-verb", 0.6)
-            elif (left_word in cues.get("establish", ()) and len(run) == 1 and content.endswith(PLACE_TAILS)
+            elif ((left_word in cues.get("establish", ()) or THERE_IS.search(text, max(0, m.start() - 16), m.start()))
+                  and len(run) == 1 and content.endswith(PLACE_TAILS)
                   and not re.match("[" + CJK + "A-Za-z0-9]", text[after:after + 1])):
                 # 建成“邻里幸福站”: a place built, named in quotes with nothing after them
                 yield _mk(doc, m.start(), m.end(), "Facility", content, "quote-establish", 0.6)
