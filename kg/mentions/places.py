@@ -242,3 +242,25 @@ LOCAL_BAD_ENDS = ("新农", "城乡", "美丽", "全", "本", "各", "该", "农
 LOCAL_GENERIC = frozenset({"城乡", "农村", "乡村", "城镇", "乡镇", "社区", "新农", "全村", "本村", "和谐", "智慧", "美丽",
                            "幸福", "文明", "平安", "示范", "特色", "小区", "试点", "先进", "星级", "五星级", "红色",
                            "精品", "重点", "旅游", "生态", "数字", "未来", "标杆", "样板", "宜居", "富裕"})
+
+
+LISTED_PLACE = re.compile("[" + CJK + "]{1,4}?(?:新区|区|县|镇|乡|街道)(?=[、等和,,。])")
+
+
+def find_listed_places(doc: Doc, places):
+    """A place listed right after known places (甲区、乙区、丙区等), named like
+    them, is a place though no gazetteer knows it (a new district, a zone)."""
+    text = doc.text
+    by_end = {p.end: p for p in places}
+    found = []
+    for p in sorted(places, key=lambda x: x.start):
+        end = p.end
+        while text[end:end + 1] == "、" and (end in by_end or found and found[-1].end == end):
+            m = LISTED_PLACE.match(text, end + 1)
+            if m is None or any(q.start == m.start() for q in places):
+                break
+            mention = Mention(m.start(), m.end(), m.group(0), "Place", m.group(0), "place-listed", 0.6)
+            found.append(mention)
+            by_end[m.end()] = mention
+            end = m.end()
+    return found
