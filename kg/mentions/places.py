@@ -93,6 +93,7 @@ LOCAL_SUFFIX = re.compile(r"(街道|镇|乡|社区|村)")
 def find_local_places(doc: Doc, tok: _Tokens):
     """Towns, streets, communities and villages: 芦溪镇, 桂湖社区, 青龙坪村."""
     text = doc.text
+    tok_spans = set(tok.spans)
     for m in LOCAL_SUFFIX.finditer(text):
         a, b = m.span()
         if not _ends_word(text, tok, b):
@@ -115,7 +116,7 @@ def find_local_places(doc: Doc, tok: _Tokens):
                     tok.spans[j - 1][1] - tok.spans[j - 1][0] <= 2:
                 stem_start = tok.spans[j - 1][0]
         stem = text[stem_start:a]
-        if not _local_stem_ok(stem):
+        if not _local_stem_ok(stem, one_word=(stem_start, a) in tok_spans):
             continue
         yield Mention(stem_start, b, text[stem_start:b], "Place", text[stem_start:b], "place-local", 0.65)
 
@@ -227,11 +228,17 @@ VILLAGE_AFTER_TOWN = re.compile("([" + CJK + "])村(?![民委级务庄镇里落�
 NOT_VILLAGE = frozenset("各全本该每一二两三四五多其村镇乡县市区农新旧老大小中东南西北上下内外")
 
 
-def _local_stem_ok(stem: str) -> bool:
-    """Could ``stem`` name a town, community or village (芦溪, 桂湖)?"""
+def _local_stem_ok(stem: str, one_word: bool = False) -> bool:
+    """Could ``stem`` name a town, community or village (芦溪, 桂湖)? A stem
+    that is one word of the tokenizer's (和睦, 中村) may start or end with a
+    character that elsewhere joins or qualifies words."""
     if not (2 <= len(stem) <= 4) or not _ALL_CJK.fullmatch(stem) or lx.generic_stem(stem):
         return False  # (所有社区, 驻地社区: which ones, not which one)
-    if stem in lx.stopwords() or stem in lx.verbs() or stem in LOCAL_GENERIC or stem[0] in PREPOSITIONS:
+    if stem in lx.stopwords() or stem in lx.verbs() or stem in LOCAL_GENERIC:
+        return False
+    if one_word and stem not in lx.common_words() and not any(c in "省市县区镇乡" for c in stem):
+        return True
+    if stem[0] in PREPOSITIONS:
         return False
     if stem[-1] in "的和与及在、" or stem[0] in "省市县区镇乡村与和及同的最" or any(stem.endswith(x) for x in LOCAL_BAD_ENDS):
         return False
