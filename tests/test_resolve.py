@@ -150,3 +150,9 @@ def test_a_branch_and_its_formal_name_are_one():
     """中共某某支部委员会 is the formal name of 某某党支部."""
     doc = process_text("中共长河市青溪区网约车司机支部委员会正式成立。网约车司机党支部将开展“安全出行”活动。")
     assert "网约车司机党支部" in entity(doc, "中共长河市青溪区网约车司机支部委员会").aliases
+
+
+def test_a_village_written_after_its_town_is_also_named_by_both():
+    doc = process_text("家住西湖区转塘街道龙坞村的王先生说。")
+    assert "转塘街道龙坞村" in entity(doc, "龙坞村").aliases
+    assert "西湖区转塘街道" in entity(doc, "转塘街道").aliases

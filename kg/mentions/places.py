@@ -271,3 +271,23 @@ def find_listed_places(doc: Doc, places):
             by_end[m.end()] = mention
             end = m.end()
     return found
+
+
+def name_with_parents(doc: Doc, places) -> None:
+    """A village or town written right after the town or county that holds
+    it (某街道|某村, 某县|某镇) is also named by the two together: the
+    compound is how the article names it."""
+    by_start = {}
+    for p in places:
+        if p.start not in by_start or p.end > by_start[p.start].end:
+            by_start[p.start] = p
+    text = doc.text
+    for p in sorted(by_start.values(), key=lambda x: x.start):
+        q = by_start.get(p.end)
+        if q is not None and p.label.endswith(PARENT_ENDS) and q.label.endswith(TOWN_SUFFIXES + VILLAGE_SUFFIXES):
+            compound = text[p.start:q.end]
+            if compound not in q.aliases:
+                q.aliases = tuple(q.aliases) + (compound,)
+
+
+PARENT_ENDS = ("县", "区", "镇", "乡", "街道")
