@@ -357,8 +357,11 @@ def test_a_particle_after_a_two_character_name(text, words, person):
     assert [m.label for m in find_model_names(doc) if m.type == "Person"] == [person]
 
 
-def test_a_person_kept_unnamed_is_no_entity():
-    doc = process_text("“办事方便多了。”前来咨询的市民刘某说。")
+@pytest.mark.parametrize("text", ["“办事方便多了。”前来咨询的市民刘某说。", "家住转塘街道龙坞村的王先生说。",
+                                  "前来办事的李女士点赞。"])
+def test_a_person_kept_unnamed_is_no_entity(text):
+    """刘某, 王先生, 李女士: a surname and a title, no one's name."""
+    doc = process_text(text)
     assert not [e for e in doc.entities.values() if e.type == "Person"]
 
 

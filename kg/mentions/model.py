@@ -25,7 +25,7 @@ PERSON_RE = re.compile("[" + CJK + "]{2,4}|[" + CJK + "]{1,6}·[" + CJK + "]{1,8
 # words that cannot sit inside a unit's name: verbs, pronouns, prepositions,
 # conjunctions, particles, adverbs, persons, times, numerals and measure words
 STOP_TAGS = frozenset({"v", "vd", "p", "c", "u", "xc", "d", "ad", "r", "PER", "TIME", "t", "m", "q", "w"})
-TITLE_END = re.compile("(?:长|主任|书记|老师|同志|师傅|委员|经理|主席|干部|代表)$")  # 林科长: a title, not a name
+TITLE_END = re.compile("(?:长|主任|书记|老师|同志|师傅|委员|经理|主席|干部|代表|先生|女士|阿姨|大爷|大妈)$")  # 林科长: a title, not a name
 PARTY_TAIL = re.compile("(?:机关)?(?:党委|党总支|党支部|党组|党工委|支部|总支)(?:委员会)?")
 
 
