@@ -56,12 +56,20 @@ def stopwords() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def stop_verbs() -> frozenset:
+    """Party-building verbs jieba lists too rarely (resources/stop_verbs.txt): 配强, 建强."""
+    return frozenset(read_lines("stop_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
 def verbs() -> frozenset:
-    """Verbs from jieba's own dictionary (tag ``v``) that end a name,
+    """Verbs from jieba's own dictionary (tag ``v``) that end a name, and the
+    party-building verbs it lists too rarely (resources/stop_verbs.txt),
     minus the ones that often sit inside names (resources/name_verbs.txt)."""
     inside = set(read_lines("name_verbs.txt"))
+    extra = set(stop_verbs())
     return frozenset(w for w, f in _jieba_dict()[1] if ((len(w) >= 2 and f >= 300) or (len(w) == 1 and f >= 5000))
-                     and w not in inside)
+                     and w not in inside) | extra
 
 
 @lru_cache(maxsize=1)

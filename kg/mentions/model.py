@@ -143,7 +143,7 @@ def _model_whole(text: str, org_by_end: dict, m, loc_by_end=None):
     for end in ends:
         c = org_by_end.get(end)
         if c is not None and c < m.start and not any(ch in HARD for ch in text[c:m.start]) \
-                and not JOINS.search(text, c, m.start):
+                and not JOINS.search(text, c, m.start) and not any(v in text[c:m.end] for v in lx.stop_verbs()):
             while c in loc_by_end:  # a place the model reads before it opens the name (成都|新都某联合党委)
                 c = loc_by_end[c]
             label = text[c:m.end]
@@ -208,6 +208,19 @@ def _after_address(text: str, words: list, m, starts):
     return Mention(cut, m.end, label, m.type, label, m.rule + "-addressed", m.confidence, ())
 
 
+def _on_token_start(text: str, tok_starts: list, tokens: list, m):
+    """``m`` moved on to the tokenizer's next word where the model's start
+    falls inside one of its words (配强|商会党支部: 强 is the verb's)."""
+    i = bisect.bisect_right(tok_starts, m.start) - 1
+    if i < 0 or tokens[i][0] == m.start or tokens[i][1] >= m.end - 2:
+        return m
+    start = tokens[i][1]
+    label = text[start:m.end]
+    if len(label) < 3 or _generic_unit(label):
+        return m
+    return Mention(start, m.end, label, m.type, label, m.rule, m.confidence, ())
+
+
 def bound_places(doc: Doc, places: list) -> list:
     """Towns, streets and villages the local rules read (参观了社区), bounded
     by the model's words as unit names are."""
@@ -243,6 +256,7 @@ def trim_by_model(doc: Doc, cands: list) -> list:
     word_starts = [w[0] for w in doc.words]
     word_ends = sorted((e, tag) for _s, e, tag in doc.words)
     quoted = span_mask(len(text) + 1, [Span(q.start(), q.end()) for q in QUOTED.finditer(text)])
+    tok_starts = [t[0] for t in doc.tokens]
     starts = sorted(name_at)
     per_starts = [s for s, _e in pers]
     out = []
@@ -285,7 +299,7 @@ def trim_by_model(doc: Doc, cands: list) -> list:
         edged = _model_edges(text, doc.words, m, word_starts)
         if edged is not m:
             if edged is not None:
-                out.append(edged)
+                out.append(_on_token_start(text, tok_starts, doc.tokens, edged))
             continue
         i = bisect.bisect_right(starts, m.start)
         cut = None
