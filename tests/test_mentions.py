@@ -60,6 +60,8 @@ CASES = [
     ("全力保障省重大项目青山港码头正式开港。", "Facility", "青山港码头"),
     # a community whose name is one word ending like a village (东村|社区)
     ("党员干部参与挂钩的东村社区开展网格服务。", "Place", "东村社区"),
+    # a county-level name after a city it does not lie in names a part of that city
+    ("这里是常州老城区的南大门。", "Place", "常州老城区"),
     # a place listed right after known places, named like them
     ("服务范围覆盖历下区、长清区、创新区等区域。", "Place", "创新区"),
     # a building is named from where its address ends

@@ -13,7 +13,7 @@ from .honors import find_honors, honour_list_items
 from .lists import find_lists
 from .model import bound_places, confirm_persons, find_model_names, trim_by_model
 from .persons import find_persons
-from .places import (find_local_places, find_local_short_names, find_listed_places, find_one_character_villages, find_places, name_with_parents,
+from .places import (find_local_places, find_local_short_names, find_listed_places, find_one_character_villages, find_places, join_unnested, name_with_parents,
                      find_ports, find_town_villages)
 from .quotes import find_quotes, find_titles
 from .select import _select, _select_places
@@ -32,7 +32,7 @@ def mentions(doc: Doc) -> Doc:
     places += list(find_local_short_names(doc, tok, places))
     places += list(find_one_character_villages(doc, places))
     places += find_listed_places(doc, places)
-    places = bound_places(doc, places)
+    places = join_unnested(doc, bound_places(doc, places))
     name_with_parents(doc, places)
     places_at = {}
     for p in places:

@@ -291,3 +291,26 @@ def name_with_parents(doc: Doc, places) -> None:
 
 
 PARENT_ENDS = ("县", "区", "镇", "乡", "街道")
+
+
+def join_unnested(doc: Doc, places) -> list:
+    """A county-level name written right after a city it does not lie in
+    (常州|老城区, where the gazetteer's 老城区 is another city's) is not that
+    county: the two together name a part of the city."""
+    text = doc.text
+    by_start = {p.start: p for p in places}
+    drop, add = set(), []
+    for p in places:
+        q = by_start.get(p.end)
+        if q is None or q.rule != "place-full" or not q.label.endswith(("区", "县")):
+            continue
+        up = lx.ancestors(q.label)
+        outer = lx.ancestors(p.label) or lx.ancestors(text[p.start:p.end])
+        if not up or not outer or outer[0].level not in ("city", "province"):
+            continue
+        if any(a.name == outer[0].name for a in up[1:]):
+            continue
+        drop.add(id(q))
+        compound = text[p.start:q.end]
+        add.append(Mention(p.start, q.end, compound, "Place", compound, "place-part", 0.6))
+    return [p for p in places if id(p) not in drop] + add
