@@ -263,6 +263,7 @@ def test_generic_mentions_are_not_entities(text, label):
     ("解决群众“急难愁盼”……品牌效应初显。", "急难愁盼"),
     ("实现“3个全覆盖”目标。", "3个全覆盖"),
     ("召开城东党建联盟第一届理事会。", "城东党建联盟第一届理事会"),  # a term of a body
+    ("小程序实现党组织信息“一键查”。", "一键查"),  # 组织 of 党组织 is a word's, no cue
     ("认真落实“三会一课”和民主评议党员等制度。", "三会一课"),  # institutions of every branch
 ])
 def test_quoted_words_that_name_nothing(text, label):

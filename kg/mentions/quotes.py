@@ -80,7 +80,7 @@ def _near_cues():
     return kinds, re.compile("(" + lx.words_pattern(kinds) + ")([" + CJK + "A-Za-z0-9]{0,8})$")
 
 
-def _near_cue(text: str, start: int):
+def _near_cue(text: str, start: int, word_starts=None):
     """The type a cue verb a few words before ``start`` gives a quoted name
     (开展 → Activity, 实施 → Project, 打造 → Brand), in the same clause; else None."""
     kinds, rx = _near_cues()
@@ -90,6 +90,8 @@ def _near_cue(text: str, start: int):
         if nearer is None:
             break
         m = nearer
+    while m is not None and word_starts is not None and m.start(1) not in word_starts:
+        m = rx.search(text, m.start() + 1, start)  # (党组织信息“某某”: 组织 is a word's, no cue)
     if m is None or m.group(2).endswith(("的", "和", "与", "及", "在")):
         return None
     typ = kinds[m.group(1)]
@@ -111,7 +113,7 @@ def find_quotes(doc: Doc, tok: _Tokens):
             if m:
                 cue = (typ, mode, role, m.group(0))
                 break
-        near = _near_cue(text, run[0].start())
+        near = _near_cue(text, run[0].start(), tok.start_set)
         left_tok = tok.before(run[0].start())
         left_word = tok.text(left_tok) if left_tok >= 0 else ""
         generic = lx.generic()
