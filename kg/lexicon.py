@@ -67,9 +67,8 @@ def verbs() -> frozenset:
     party-building verbs it lists too rarely (resources/stop_verbs.txt),
     minus the ones that often sit inside names (resources/name_verbs.txt)."""
     inside = set(read_lines("name_verbs.txt"))
-    extra = set(stop_verbs())
     return frozenset(w for w, f in _jieba_dict()[1] if ((len(w) >= 2 and f >= 300) or (len(w) == 1 and f >= 5000))
-                     and w not in inside) | extra
+                     and w not in inside) | stop_verbs()
 
 
 @lru_cache(maxsize=1)
@@ -208,6 +207,14 @@ def place_start_pattern() -> tuple:
     return re.compile(chars(n[0] for n in names) + "(?=" + chars(n[1] for n in names) + ")"), frozenset(n[:2] for n in names)
 
 
+def _longest_first(name: str) -> tuple:
+    """The lines of a resource file, longest first (for ``startswith`` and regex alternation)."""
+    return tuple(sorted(read_lines(name), key=len, reverse=True))
+
+
+COMPANY_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司$")  # the legal form that ends a company's name
+
+
 @lru_cache(maxsize=1)
 def activity_kinds() -> tuple:
     """Words that end a kind of activity in a list (resources/activity_kinds.txt)."""
@@ -217,19 +224,19 @@ def activity_kinds() -> tuple:
 @lru_cache(maxsize=1)
 def plural_places() -> tuple:
     """Words naming several places at once (县区, 地市州), longest first (resources/plural_places.txt)."""
-    return tuple(sorted(read_lines("plural_places.txt"), key=len, reverse=True))
+    return _longest_first("plural_places.txt")
 
 
 @lru_cache(maxsize=1)
 def posts() -> tuple:
     """Posts held in a unit (书记, 副局长, 党组成员), longest first (resources/posts.txt)."""
-    return tuple(sorted(read_lines("posts.txt"), key=len, reverse=True))
+    return _longest_first("posts.txt")
 
 
 @lru_cache(maxsize=1)
 def enterprise_prefixes() -> tuple:
     """State enterprises whose units' names end like a bureau's (中建二局)."""
-    return tuple(sorted(read_lines("enterprise_prefixes.txt"), key=len, reverse=True))
+    return _longest_first("enterprise_prefixes.txt")
 
 
 @lru_cache(maxsize=1)
@@ -264,12 +271,12 @@ def unit_type(name: str, typ: str) -> str:
 @lru_cache(maxsize=1)
 def national_prefixes() -> tuple:
     """Names of national bodies that open their local branches' names (国网, 中国石化), longest first."""
-    return tuple(sorted(read_lines("national_prefixes.txt"), key=len, reverse=True))
+    return _longest_first("national_prefixes.txt")
 
 
 @lru_cache(maxsize=1)
 def regions() -> tuple:
-    return tuple(sorted(read_lines("regions.txt"), key=len, reverse=True))
+    return _longest_first("regions.txt")
 
 
 def ancestors(name: str) -> list:

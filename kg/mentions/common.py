@@ -72,9 +72,6 @@ def _unit_surfaces() -> frozenset:
     return frozenset(u[0] for u in lx.units())
 
 
-PARTY_ENDS = ("党委", "党支部", "党总支", "党组", "党工委", "支部", "工委")
-
-
 def _ends_word(text: str, tok: _Tokens, b: int) -> bool:
     """Can a name end at ``b``? Yes at a token boundary, and inside a token
     when the rest of it is a verb (工程建设 still ends at 工程) or a post
@@ -131,6 +128,7 @@ def _cue_verbs() -> frozenset:
 COMPANY_WORDS = frozenset({"建设", "发展", "投资", "开发", "运营", "管理", "服务", "控股", "实业", "经营", "运输",
                            "检测", "咨询", "设计", "制造", "建筑", "交易", "保障", "供应", "养护"})  # verbs that name firms
 PARTY_WORDS = frozenset({"党委", "党支部", "党总支", "党工委", "党组", "机关党委"})
+PARTY_ENDS = tuple(sorted(PARTY_WORDS | {"支部", "工委"}))  # what a party body's name ends with
 CLAUSE_STARTS = ",，。;；:：!！?？\n"
 _CLAUSE_END = re.compile("[" + CLAUSE_STARTS + "]")
 

@@ -58,7 +58,7 @@ def find_model_names(doc: Doc):
             person = _person(text[s:e], quoted_text)
             if person:
                 yield Mention(s, e, person, "Person", person, "model-person", 0.8)
-        elif tag == "LOC" and len(text[s:e]) >= 3 and _facility(text[s:e]) and ORG_CHARS.fullmatch(text[s:e]):
+        elif tag == "LOC" and e - s >= 3 and _facility(text[s:e]) and ORG_CHARS.fullmatch(text, s, e):
             yield Mention(s, e, text[s:e], "Facility", text[s:e], "model-facility", 0.7)  # 某某站, 某某枢纽
         elif tag == "ORG":
             while s in loc_by_end and not quoted[loc_by_end[s]]:  # the places written before it open its name
@@ -275,8 +275,8 @@ def trim_by_model(doc: Doc, cands: list) -> list:
                 m = _after_address(text, doc.words, m, word_starts)
                 lead = LEADING_QUALIFIER.match(text, m.start, m.end)
                 if lead and m.end - lead.end() >= 4:  # 保障|省重大项目|某码头: which class, once the verb is off
-                    m = Mention(lead.end(), m.end, text[lead.end():m.end], m.type, text[lead.end():m.end],
-                                m.rule + "-qualified", m.confidence, ())
+                    label = text[lead.end():m.end]
+                    m = Mention(lead.end(), m.end, label, m.type, label, m.rule + "-qualified", m.confidence, ())
             if m is not None:
                 out.append(m)
             continue

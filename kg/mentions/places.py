@@ -259,12 +259,13 @@ def find_listed_places(doc: Doc, places):
     them, is a place though no gazetteer knows it (a new district, a zone)."""
     text = doc.text
     by_end = {p.end: p for p in places}
+    starts = {p.start for p in places}
     found = []
     for p in sorted(places, key=lambda x: x.start):
         end = p.end
         while text[end:end + 1] == "、" and (end in by_end or found and found[-1].end == end):
             m = LISTED_PLACE.match(text, end + 1)
-            if m is None or any(q.start == m.start() for q in places):
+            if m is None or m.start() in starts:
                 break
             mention = Mention(m.start(), m.end(), m.group(0), "Place", m.group(0), "place-listed", 0.6)
             found.append(mention)

@@ -84,14 +84,11 @@ def _near_cue(text: str, start: int, word_starts=None):
     """The type a cue verb a few words before ``start`` gives a quoted name
     (开展 → Activity, 实施 → Project, 打造 → Brand), in the same clause; else None."""
     kinds, rx = _near_cues()
-    m = rx.search(text, max(0, start - 12), start)
-    while m is not None:  # the cue nearest the quote (推动开展“某某”: 开展, not 推动)
-        nearer = rx.search(text, m.start() + 1, start)
-        if nearer is None:
-            break
-        m = nearer
-    while m is not None and word_starts is not None and m.start(1) not in word_starts:
-        m = rx.search(text, m.start() + 1, start)  # (党组织信息“某某”: 组织 is a word's, no cue)
+    m, nxt = None, rx.search(text, max(0, start - 12), start)
+    while nxt is not None:  # the cue nearest the quote (推动开展“某某”: 开展, not 推动)
+        m, nxt = nxt, rx.search(text, nxt.start() + 1, start)
+    if m is not None and word_starts is not None and m.start(1) not in word_starts:
+        return None  # (党组织信息“某某”: 组织 is a word's, no cue)
     if m is None or m.group(2).endswith(("的", "和", "与", "及", "在")):
         return None
     typ = kinds[m.group(1)]
@@ -104,6 +101,7 @@ def find_quotes(doc: Doc, tok: _Tokens):
     text = doc.text
     qc = lx.quote_cues()
     cues = lx.cues()
+    generic = lx.generic()
     for run in _quote_runs(doc):
         after = run[-1].end()
         right = text[after:after + 14]
@@ -116,7 +114,6 @@ def find_quotes(doc: Doc, tok: _Tokens):
         near = _near_cue(text, run[0].start(), tok.start_set)
         left_tok = tok.before(run[0].start())
         left_word = tok.text(left_tok) if left_tok >= 0 else ""
-        generic = lx.generic()
         for k, m in enumerate(run):
             content = m.group(1).strip()
             if not content or len(content) > 40 or content in generic:

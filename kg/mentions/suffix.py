@@ -161,7 +161,7 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
     organize = set(cues.get("organize", ()))
     establish = set(cues.get("establish", ())) | {"打造", "创建"}
     placed = lx.placed_suffixes()
-    award = tuple(c for c in cues.get("honor", ()) + cues.get("honor_weak", ()) if len(c) >= 1 and c not in ("通过", "成为"))
+    award = tuple(c for c in cues.get("honor", ()) + cues.get("honor_weak", ()) if c not in ("通过", "成为"))
     named_end = {}  # end → start of the unit names found so far
     for m in lx.suffix_regex().finditer(text):
         suffix = m.group(0)
@@ -205,13 +205,14 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
             start = lead.end()  # 辖区|某百货, 科室|某中心: which ones, not part of the name
         label = text[start:b]
         bare = strip_quotes(label)
-        if kind in ("org", "facility") and HONOUR_OF_KIND.match(bare[:-len(suffix)]) and lx.generic_stem(bare[:-len(suffix)]):
+        stem = bare[:-len(suffix)]
+        if kind in ("org", "facility") and HONOUR_OF_KIND.match(stem) and lx.generic_stem(stem):
             yield _mk(doc, start, b, "Honor", label, "honor-kind", 0.6)  # 省级示范党群服务中心: a title, not a unit
             continue
         if bare in gen or len(bare) < 3 or (len(bare) <= len(suffix) and (len(suffix) < 4 or kind in ("honor", "activity") and len(suffix) == 4)) or \
-                (kind == "org" and lx.generic_stem(bare[:-len(suffix)])):  # 乡镇供电所, 公办学校
+                (kind == "org" and lx.generic_stem(stem)):  # 乡镇供电所, 公办学校
             continue
-        if suffix == "部门" and bare[:1] not in "省市县区镇乡" and (start not in places_at):
+        if suffix == "部门" and bare[:1] not in "省市县区镇乡" and start not in places_at:
             continue  # 航道部门, 交通部门: a kind of department; 市自然资源部门 is the city's
         if kind == "org" and TERM.search(bare[:-len(suffix)]):
             continue  # 某联盟第一届理事会: a term of a body, not a body of its own

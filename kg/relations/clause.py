@@ -4,11 +4,8 @@ from __future__ import annotations
 import bisect
 
 from ..lexicon import ORG_TYPES, bare_head
-from .common import AGENT_TYPES, BUILDER_TYPES, GOAL_AFTER, PARTNER, PERSONAL_HONOR, SOUGHT_AFTER, _ALLIANCE, _TEAM, _find_cue, _place_of
+from .common import AGENT_TYPES, BUILDER_TYPES, GOAL_AFTER, LIST_JOINS, PARTNER, PERSONAL_HONOR, SOUGHT_AFTER, _ALLIANCE, _TEAM, _find_cue, _place_of
 from .cooperation import _cooperation
-
-
-LIST_JOINS = ("、", "和", "及", "以及", "与")
 
 
 def _listed(text, before):

@@ -78,6 +78,7 @@ def _first_cue(text, start, end, cues, named) -> int:
 
 
 GOAL_AFTER = re.compile("为(?:目标|方向)")
+LIST_JOINS = ("、", "和", "及", "以及", "与")  # what joins the names of a list (甲、乙和丙)
 SOUGHT_AFTER = re.compile("(?:创建|创评|争创|评选|申报)(?![^,,。;]{0,3}(?:验收|复查|复核|考核))")
 # (某示范党支部创建工作: an honour sought, not held; 通过某示范城市创建复查验收: held)
 BUILT = frozenset({"建成", "新建", "打造"})  # 建成的某大厅 is one built (建设的某中心 is not)

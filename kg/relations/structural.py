@@ -7,7 +7,7 @@ import re
 from .. import lexicon as lx
 from ..doc import most_named, span_mask
 from ..lexicon import ORG_TYPES
-from .common import BUILDER_TYPES, ORGANS
+from .common import BUILDER_TYPES, LIST_JOINS, ORGANS
 
 
 def _opening_place_word(name: str):
@@ -74,13 +74,10 @@ def _name_top(doc, names, key, ent, parent):
         k = names.get(ent.label[:n])
         if k is not None and k not in (key, parent):
             rest = doc.entities[parent].label[n:]
-            if doc.entities[k].type == "PartyOrganization" or COMPANY_FORM.fullmatch(rest) or _opening_place_word(rest):
+            if doc.entities[k].type == "PartyOrganization" or lx.COMPANY_FORM.fullmatch(rest) or _opening_place_word(rest):
                 return None  # (某集团|有限公司: one company; 国家税务总局|某市税务局: a local body of its own)
             return k
     return None
-
-
-COMPANY_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司")
 
 
 LOCAL_LEVELS = (("社区", 5), ("村", 5), ("街道", 4), ("镇", 4), ("乡", 4), ("县", 3), ("区", 3), ("旗", 3))
@@ -103,9 +100,6 @@ def _nests(inner: str, outer: str) -> bool:
         return any(outer in (a.name, a.short) for a in up[1:])
     a, b = _level(inner), _level(outer)
     return a > b > 0
-
-
-LIST_JOINS = "、和及与"
 
 
 def _place_chains(ctx, doc):
@@ -133,14 +127,15 @@ def _place_chains(ctx, doc):
 BARE_DEPARTMENT = re.compile("^[^市县区省镇乡]{2,8}(?:科|处|股)$")
 
 
-def _departments(ctx, doc, names):
+def _departments(ctx, doc, parents):
     """A department named bare (工资福利科) in an article about one unit is that
-    unit's: the unit the text is about, when it is not a party body."""
+    unit's: the unit the text is about, when it is not a party body.
+    ``parents``: each organisation's parent read off its name, or None."""
     topic = [k for k in doc.meta.get("topic", ()) if doc.entities[k].type in ("GovernmentBody", "SocialOrganization", "Enterprise")]
     if len(topic) != 1:
         return
     for k, e in doc.entities.items():
-        if e.type in ORG_TYPES and k != topic[0] and BARE_DEPARTMENT.match(e.label) and _name_parent(names, k, e) is None:
+        if e.type in ORG_TYPES and k != topic[0] and BARE_DEPARTMENT.match(e.label) and parents.get(k) is None:
             ctx.add(k, "subOrganizationOf", topic[0], e.mentions[0].start, e.mentions[0].end, "department-of-topic", 0.6)
 
 
@@ -155,11 +150,12 @@ def _structural(ctx, doc):
     located = sorted((p for p in doc.mentions if p.type == "Place" and p.entity), key=lambda p: p.start)
     located_starts = [p.start for p in located]
     names = _org_names(doc)
-    _departments(ctx, doc, names)
+    parents = {k: _name_parent(names, k, e) for k, e in doc.entities.items() if e.type in ORG_TYPES}
+    _departments(ctx, doc, parents)
     inside = span_mask(len(doc.text) + 1, [m for m in doc.mentions if m.type != "Place" and m.entity])
     standalone = {p.entity for p in located if not inside[p.start]}  # places written outside any name
     for k, e in doc.entities.items():
-        parent = _name_parent(names, k, e) if e.type in ORG_TYPES else None
+        parent = parents.get(k)
         if parent:
             ctx.add(k, "subOrganizationOf", parent, e.mentions[0].start, e.mentions[0].end, "unit-of-name", 0.8)
             top = _name_top(doc, names, k, e, parent) if e.type == "PartyOrganization" else None

@@ -8,7 +8,6 @@ from .. import lexicon as lx
 from ..text import is_subsequence, norm
 from .units import UNIT_PARTY
 
-COMPANY_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司$")
 LEVEL_PREFIX = re.compile(r"^(?:县级|市级|省级|区级|镇级|乡级|国家级|全省|全市|全县|全区)")
 
 
@@ -97,7 +96,7 @@ def merge_short_forms(ents, place_surfaces):
             if body.endswith("委员会") and sh.endswith("委"):  # 发改委 ~ 发展和改革委员会
                 body = body[:-2]
             if f.type == "Enterprise" and not sh.endswith("公司"):  # 某农商银行 ~ 某农村商业银行股份有限公司
-                body = COMPANY_FORM.sub("", body) or body
+                body = lx.COMPANY_FORM.sub("", body) or body
             if sh[-1] != body[-1:]:
                 continue
             if sh[0] in body and is_subsequence(sh, body[body.index(sh[0]):]):
