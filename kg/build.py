@@ -48,32 +48,21 @@ def build_outputs(paths, out, base=None, html=True, min_confidence=0.0, jobs=1, 
 
 
 def _finish(files, writer, html: bool, title: str) -> None:
-    """Write the entity section, then graph.html from the finished graph.nt."""
+    """Write the entity section, then graph.html from the summary the writer kept."""
     files.start_sync()  # the articles' part goes to disk while the entity section is made
     writer.finish()
     if html:
-        files.open("graph.html").write(_page(files.path("graph.nt"), title))
+        files.open("graph.html").write(page_of(writer, title))
 
 
-def _page(nt_path, title: str) -> bytes:
-    """graph.html of the flat graph in ``nt_path``: the graph goes into a
-    pyoxigraph store (on disk when large, so memory stays bounded) for the
-    view's queries."""
-    import tempfile
-
-    import pyoxigraph as ox
-
+def page_of(writer, title: str) -> bytes:
+    """graph.html of what ``writer`` (a kg.fastrdf.GraphWriter) wrote, drawn
+    from its entity summary, relations and page summary (kg.page), not by
+    reading the files back."""
     from .view import graph_html
 
-    with tempfile.TemporaryDirectory(prefix="kg-page-") as tmp:
-        store = ox.Store(tmp) if nt_path.stat().st_size > PAGE_DISK_BYTES else ox.Store()
-        store.bulk_load(path=str(nt_path), format=ox.RdfFormat.N_TRIPLES)
-        page = graph_html(store, title=title, max_nodes=PAGE_MAX_NODES)
-        del store
-    return page
-
-
-PAGE_DISK_BYTES = 64 * 1024 * 1024  # a larger graph.nt is loaded into an on-disk store for the page
+    return graph_html(writer.page.network(writer.entities, writer.relations, writer.base), title=title,
+                      max_nodes=PAGE_MAX_NODES)
 
 
 def graph_of_file(path, base=None, min_confidence=0.0):

@@ -106,15 +106,12 @@ def export(graph, fmt, out):
     """
     from pathlib import Path
 
-    from .export import DATASET_FORMATS, FORMATS, atomic_writes, read_graph, serialize
-    from .rdf import flatten
+    from .export import atomic_writes
+    from .graphio import export_bytes, open_graph
 
     with _kg_errors():
-        ds = read_graph(graph)
-        if fmt in ("graphml", "gexf"):
-            data = network_bytes(flatten(ds), fmt)
-        else:
-            data = serialize(ds if FORMATS[fmt] in DATASET_FORMATS else flatten(ds), fmt)
+        store = open_graph(graph)
+        data = network_bytes(store, fmt) if fmt in ("graphml", "gexf") else export_bytes(store, fmt)
         target = Path(out)
         with atomic_writes(target.parent or ".") as files:
             files[target.name] = data
@@ -144,9 +141,8 @@ def query(query, graph, store, file, fmt, params, list_):
       kg query -g out/graph.trig "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
       kg query --store kgstore figures --param unit=CNY
     """
-    from .export import read_graph
-    from .query import format_result, named_queries, resolve_query, run_query
-    from .rdf import flatten
+    from .graphio import open_graph
+    from .query import format_result, named_queries, query_store, resolve_query
 
     if list_:
         for q in named_queries().values():
@@ -167,7 +163,7 @@ def query(query, graph, store, file, fmt, params, list_):
             with KgStore(store, read_only=True) as st:
                 result = st.query(text, bound)
         elif graph:
-            result = run_query(flatten(read_graph(graph)), text, bound)
+            result = query_store(open_graph(graph), text, bound)
         else:
             raise click.UsageError("give the graph to query with -g GRAPHFILE or --store DIR")
         click.echo(format_result(result, fmt), nl=False)
@@ -196,8 +192,8 @@ def viz(graph, out, focus, depth, types, max_nodes, title):
     """
     from pathlib import Path
 
-    from .export import atomic_writes, read_graph
-    from .rdf import flatten
+    from .export import atomic_writes
+    from .graphio import open_graph
     from .view import ENTITY_TYPES, select, to_networkx
     from .viz import render_html
 
@@ -207,7 +203,7 @@ def viz(graph, out, focus, depth, types, max_nodes, title):
         raise click.BadParameter(f"unknown type(s) {', '.join(unknown)}; types are {', '.join(ENTITY_TYPES)}",
                                  param_hint="--types")
     with _kg_errors(ValueError):
-        sel = select(to_networkx(flatten(read_graph(graph))), focus=list(focus), depth=depth, types=wanted,
+        sel = select(to_networkx(open_graph(graph)), focus=list(focus), depth=depth, types=wanted,
                      max_nodes=max_nodes)
         html = render_html(sel.graph, title=title or Path(graph).name, notes=sel.notes).encode("utf-8")
         target = Path(out)
@@ -346,14 +342,13 @@ def stats(graph, top, as_json):
     """
     import json
 
-    from .export import read_graph
-    from .rdf import flatten
+    from .graphio import open_graph
     from .stats import format_stats
     from .stats import stats as compute
     from .view import to_networkx
 
     with _kg_errors():
-        result = compute(to_networkx(flatten(read_graph(graph))), top=top)
+        result = compute(to_networkx(open_graph(graph), details=False), top=top)
     click.echo(json.dumps(result, ensure_ascii=False, indent=1) if as_json else format_stats(result), nl=as_json)
 
 

@@ -30,6 +30,7 @@ from operator import itemgetter
 
 from .export import JSONLD_CONTEXT
 from .iri import DEFAULT_BASE
+from .page import PageSummary, article_facts
 from .rdf import entity_triples, merge_summary
 from .triples import (
     jsonld_nodes,
@@ -55,16 +56,17 @@ class ArticleText:
     block is its node objects each preceded by ``",\\n"`` (the writer drops
     the file's first one), so that blocks concatenate."""
 
-    __slots__ = ("ttl", "nt", "jsonld", "trig", "relations")
+    __slots__ = ("ttl", "nt", "jsonld", "trig", "relations", "page")
 
-    def __init__(self, ttl=b"", nt=b"", jsonld=b"", trig=b"", relations=()):
+    def __init__(self, ttl=b"", nt=b"", jsonld=b"", trig=b"", relations=(), page=()):
         self.ttl, self.nt, self.jsonld, self.trig, self.relations = ttl, nt, jsonld, trig, list(relations)
+        self.page = page  # what graph.html shows of the article's entities (kg.page)
 
     def __getstate__(self):
-        return (self.ttl, self.nt, self.jsonld, self.trig, self.relations)
+        return (self.ttl, self.nt, self.jsonld, self.trig, self.relations, self.page)
 
     def __setstate__(self, state):
-        self.ttl, self.nt, self.jsonld, self.trig, self.relations = state
+        self.ttl, self.nt, self.jsonld, self.trig, self.relations, self.page = state
 
 
 def article_text(triples, article: str, entities, nodes=()) -> ArticleText:
@@ -72,6 +74,7 @@ def article_text(triples, article: str, entities, nodes=()) -> ArticleText:
     relations between two of its ``entities`` go to the cross-article part
     of the flat files (and stay in the article's named graph); the rest is
     the article's own block, in N-Triples line order."""
+    triples = list(triples)
     slow = list(triples)
     taken = {t[0] for t in slow if not _relation(t, entities)}  # subjects of statements in the own block
     count = Counter(n[1] for n in nodes)
@@ -92,7 +95,8 @@ def article_text(triples, article: str, entities, nodes=()) -> ArticleText:
     # the named graph holds the relations too; indenting the UTF-8 bytes saves encoding the text twice
     trig = trig_block(ttl + turtle(rels).encode("utf-8"), article.encode("utf-8"))
     return ArticleText(ttl, "".join([b[1] for b in blocks]).encode("utf-8"),
-                       "".join([",\n" + b[3] for b in blocks]).encode("utf-8"), trig, [row[1:4] for row in rels])
+                       "".join([",\n" + b[3] for b in blocks]).encode("utf-8"), trig, [row[1:4] for row in rels],
+                       article_facts(triples, nodes, entities))
 
 
 def _relation(t, entities) -> bool:
@@ -108,6 +112,7 @@ class GraphWriter:
         self.base = base
         self.entities = {}  # iri → [type, labels, aliases]
         self.relations = set()
+        self.page = PageSummary()
         files["graph.ttl"].write(prefix_header().encode("utf-8"))
         files["graph.trig"].write((prefix_header() + ontology_trig()).encode("utf-8"))
         context = json.dumps(JSONLD_CONTEXT, ensure_ascii=False, sort_keys=True)
@@ -123,6 +128,7 @@ class GraphWriter:
         self._put("graph.trig", text.trig)
         self._json(text.jsonld)
         self.relations.update(text.relations)
+        self.page.add(text.page)
         merge_summary(self.entities, entities)
 
     def _put(self, name: str, data) -> None:
@@ -225,7 +231,7 @@ _SPOOLS = {}  # (folder, file name) → descriptor, in a worker process
 def spool(text: ArticleText, folder: str) -> ArticleText:
     """Move ``text``'s blocks to this process's spool files in ``folder``;
     the returned ArticleText holds ``(path, offset, length)`` ranges."""
-    out = ArticleText(relations=text.relations)
+    out = ArticleText(relations=text.relations, page=text.page)
     for key in [k for k in _SPOOLS if k[0] != folder]:  # a pool kept for another build: its spools are gone
         os.close(_SPOOLS.pop(key)[1])
     for name in ArticleText.__slots__[:4]:

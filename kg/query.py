@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from .errors import KgError
 from .resources import resource_path
 
-__all__ = ["NamedQuery", "named_queries", "run_query", "format_result", "QueryError"]
+__all__ = ["NamedQuery", "named_queries", "run_query", "query_store", "format_result", "QueryError"]
 
 
 class QueryError(KgError):
@@ -82,6 +82,61 @@ def run_query(graph: Graph, text: str, params: dict | None = None) -> dict:
         raise
     except Exception as exc:  # pyparsing and rdflib raise many kinds
         raise QueryError(f"cannot run the query: {exc}") from exc
+
+
+def query_store(store, text: str, params: dict | None = None) -> dict:
+    """Run SPARQL on a pyoxigraph store, over the union of its graphs; return
+    SPARQL 1.1 Query Results JSON as a dict.
+
+    Each of ``params`` is bound for the whole query, as rdflib's
+    ``initBindings`` does, and never pasted into the text: the query gets
+    ``BIND(<urn:kg:param:NAME>() AS ?NAME)`` at the start of its pattern, and
+    that function returns the value. Values that look like IRIs are bound as
+    IRIs, others as plain literals.
+    """
+    import json
+
+    import pyoxigraph as ox
+
+    functions = {}
+    if params:
+        for name in params:
+            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+                raise QueryError(f"{name!r} is not a query variable name")
+        text = _with_binds(text, sorted(params))
+        for name, value in params.items():
+            term = ox.NamedNode(value) if re.match(r"^https?://", value) else ox.Literal(value)
+            functions[ox.NamedNode(PARAM + name)] = lambda term=term: term
+    try:
+        result = store.query(text, use_default_graph_as_union=True, custom_functions=functions)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise QueryError(f"cannot run the query: {exc}") from exc
+    if isinstance(result, (bool, ox.QueryBoolean)):
+        return {"head": {}, "boolean": bool(result)}
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("only SELECT and ASK queries are answered here; use kg export for graphs")
+    return json.loads(result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8"))
+
+
+PARAM = "urn:kg:param:"
+# what may come before a query's first "{": comments, IRIs, strings, anything else but braces
+_HEAD = re.compile(r"""\#[^\n]*|<[^<>"{}|^`\\\x00-\x20]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[^{#<"']+|[<"']""")
+
+
+def _with_binds(text: str, names) -> str:
+    r"""``text`` with a BIND of each parameter just inside its first ``{``.
+
+    >>> _with_binds('PREFIX a: <http://x/#{>\nSELECT * # {\nWHERE { ?s ?p ?o }', ["o"])
+    'PREFIX a: <http://x/#{>\nSELECT * # {\nWHERE { BIND(<urn:kg:param:o>() AS ?o) ?s ?p ?o }'
+    """
+    i = 0
+    while i < len(text) and text[i] != "{":
+        m = _HEAD.match(text, i)
+        i = m.end() if m else i + 1
+    if i >= len(text):
+        raise QueryError("the query has no pattern ({ … }) to bind parameters in")
+    binds = "".join(f" BIND(<{PARAM}{n}>() AS ?{n})" for n in names)
+    return text[:i + 1] + binds + text[i + 1:]
 
 
 def _cell(b) -> str:

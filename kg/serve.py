@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import json
 import threading
-from pathlib import Path
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
-from .errors import InputError, KgError
+from .errors import KgError
 
 __all__ = ["make_server", "load_store"]
 
@@ -32,25 +31,13 @@ GRAPH_TYPES = {"text/turtle": "TURTLE", "application/n-triples": "N_TRIPLES", "a
 def load_store(graph_file=None, store_dir=None):
     """A pyoxigraph store to serve: the store folder opened read-only, or the
     graph file loaded into memory (named graphs kept)."""
-    import pyoxigraph as ox
-
     if store_dir:
         from .store import KgStore
 
         return KgStore(store_dir, read_only=True).store
-    from .export import read_graph
+    from .graphio import open_graph
 
-    path = Path(graph_file)
-    fmt = ox.RdfFormat.from_extension(path.suffix.lstrip(".").lower())
-    st = ox.Store()
-    if fmt is None or not path.is_file():  # read_graph names the problem
-        st.bulk_load(read_graph(path).serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
-        return st
-    try:  # pyoxigraph parses the file itself: no round trip through rdflib
-        st.bulk_load(path=str(path), format=fmt)
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise InputError(path, f"not valid {fmt}: {exc}") from exc
-    return st
+    return open_graph(graph_file)
 
 
 def _negotiate(accept: str, table: dict, default: str) -> tuple[str, str]:

@@ -161,22 +161,9 @@ class KgStore:
     def query(self, text: str, params: dict | None = None) -> dict:
         """SPARQL over the union of all graphs; ``params`` bound as values.
         Returns SPARQL 1.1 Query Results JSON as a dict."""
-        import re
+        from .query import query_store
 
-        from .query import QueryError
-
-        ox = _ox()
-        subs = {ox.Variable(k): (ox.NamedNode(v) if re.match(r"^https?://", v) else ox.Literal(v))
-                for k, v in (params or {}).items()}
-        try:
-            result = self.store.query(text, use_default_graph_as_union=True, substitutions=subs)
-        except (SyntaxError, ValueError, OSError) as exc:
-            raise QueryError(f"cannot run the query: {exc}") from exc
-        if isinstance(result, (bool, ox.QueryBoolean)):
-            return {"head": {}, "boolean": bool(result)}
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("only SELECT and ASK queries are answered here; use kg export for graphs")
-        return json.loads(result.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8"))
+        return query_store(self.store, text, params)
 
     def articles(self):
         """Each article once, in path order: ``(light triples, entity summary)``

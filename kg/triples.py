@@ -5,7 +5,8 @@ A build makes about 1,300 statements per article. rdflib terms and
 serializers cost tens of microseconds a statement; these plain tuples cost
 well under one, and the provenance nodes, most of the statements, are
 written from templates (``Shape``). A term is an IRI (a ``str``) or a literal
-``(lexical form, language or None, datatype IRI or None)``. Every writer
+``(lexical form, language or None, datatype IRI or None)``; a ``str`` that starts
+with ``_:`` is a blank node (only graphs read from other files have them). Every writer
 takes statements in N-Triples line order (``sort_unique``), so equal input
 gives equal bytes, and groups consecutive statements of one subject.
 
@@ -66,6 +67,8 @@ def nt_term(t) -> str:
 def _forms(t) -> tuple:
     """``(N-Triples form, Turtle form)`` of a term."""
     if t.__class__ is str:
+        if t[:2] == "_:":  # a blank node (kg.graphio reads them from other files)
+            return t, t
         return f"<{t}>", _TTL.get(t) or _ttl_iri(t)
     lex, lang, dt = t
     body = '"' + _escape(lex) + '"'
@@ -88,7 +91,7 @@ def sort_unique(triples) -> list:
         f = forms.get(o)
         if f is None:
             f = forms[o] = _forms(o)
-        add((f"<{s}> <{p}> {f[0]} .\n", s, p, o, f[1]))
+        add((f"{s if s[:2] == '_:' else f'<{s}>'} <{p}> {f[0]} .\n", s, p, o, f[1]))
     keyed.sort()
     return _once(keyed)
 
@@ -178,7 +181,7 @@ def turtle(rows) -> str:
         if s != prev_s:
             if prev_s is not None:
                 add(" .\n")
-            add(f"<{s}> {_PRED.get(p) or _pred(p)} {ot}")
+            add(f"{s if s[:2] == '_:' else f'<{s}>'} {_PRED.get(p) or _pred(p)} {ot}")
             prev_s, prev_p = s, p
         elif p != prev_p:
             add(f" ;\n\t{_PRED.get(p) or _pred(p)} {ot}")
@@ -213,7 +216,8 @@ def trig_block(ttl, graph=None):
     """
     if ttl.__class__ is bytes:
         return (b"<" + graph + b"> {\n" if graph else b"{\n") + trig_indent(ttl) + b"}\n"
-    return (f"<{graph}> {{\n" if graph else "{\n") + trig_indent(ttl) + "}\n"
+    head = "{\n" if not graph else f"{graph} {{\n" if graph[:2] == "_:" else f"<{graph}> {{\n"
+    return head + trig_indent(ttl) + "}\n"
 
 
 def trig_indent(ttl):

@@ -13,13 +13,14 @@ from rdflib import RDFS, Graph, Literal
 
 from .ontology import ontology_graph
 
-__all__ = ["to_networkx", "select", "centrality", "graph_html", "Selection", "ENTITY_TYPES", "RELATIONS"]
+__all__ = ["to_networkx", "network", "new_node", "evidence_line", "figure_line", "select", "centrality", "graph_html", "Selection", "ENTITY_TYPES", "RELATIONS"]
 
 RELATIONS = ("subOrganizationOf", "hasBrand", "subBrandOf", "undertakes", "receivedHonor", "locatedIn",
              "cooperatesWith", "established", "issued", "organized")
 ENTITY_TYPES = ("PartyOrganization", "GovernmentBody", "Enterprise", "SocialOrganization", "Brand", "Project",
                 "Honor", "Place", "Facility", "Document", "Activity", "Person")
 MAX_TIP_LINES = 6
+KG_NS = "https://w3id.org/dangjian-kg/ontology#"
 
 
 @lru_cache(maxsize=1)
@@ -27,7 +28,7 @@ def zh_labels() -> dict:
     out = {}
     for s, o in ontology_graph().subject_objects(RDFS.label):
         if isinstance(o, Literal) and o.language == "zh":
-            out[s] = str(o)
+            out[str(s)] = str(o)
     return out
 
 
@@ -64,49 +65,75 @@ def _rows(g, name: str) -> list:
     text = _PREFIX + _Q[name]
     if isinstance(g, Graph):
         return [[None if v is None else str(v) for v in row] for row in g.query(text)]
-    result = g.query(text)
+    result = g.query(text, use_default_graph_as_union=True)
     names = [v.value for v in result.variables]
     out = [[None if sol[n] is None else sol[n].value for n in names] for sol in result]
     del result
     return out
 
 
-def to_networkx(g) -> nx.MultiDiGraph:
+def to_networkx(g, details: bool = True) -> nx.MultiDiGraph:
     """Entities and relations of ``g`` (an rdflib Graph or a pyoxigraph
-    Store); node attributes ``label``, ``type``, ``aliases``, ``articles``,
-    ``evidence``, ``figures``, ``title`` (tooltip)."""
-    labels = zh_labels()
-    zh = {str(k): v for k, v in labels.items()}
+    Store, whose named graphs count as one); node attributes ``label``,
+    ``type``, ``aliases``, ``articles``, ``evidence``, ``figures``, ``title``
+    (tooltip). Without ``details`` only labels, types and aliases are read
+    (what kg stats needs)."""
+    zh = zh_labels()
     nodes = {}
     for n, t, label in sorted(_rows(g, "entities"), key=lambda r: (r[0], r[1])):
         typ = t.rsplit("#", 1)[-1]
         if typ in ENTITY_TYPES and n not in nodes:
-            nodes[n] = {"label": label or n, "type": typ, "type_zh": zh.get(t, typ), "aliases": set(),
-                        "articles": set(), "evidence": set(), "figures": set()}
+            nodes[n] = new_node(label or n, typ, ())
     for n, alt in _rows(g, "alts"):
         if n in nodes:
-            nodes[n]["aliases"].add(alt)
-    for n, name in _rows(g, "articles"):
-        if n in nodes:
-            nodes[n]["articles"].add(name)
-    for s, o, p, text in _rows(g, "evidence"):
-        line = f"{zh.get(p, p.rsplit('#', 1)[-1])}: {text.strip()}"
-        for end in (s, o):
-            if end in nodes:
-                nodes[end]["evidence"].add(line)
-    for about, indicator, text in _rows(g, "figures"):
-        if about in nodes:
-            nodes[about]["figures"].add(f"{indicator or ''} {text or ''}".strip())
+            nodes[n]["aliases"].append(alt)
+    if details:
+        sets = {n: ({*a["articles"]}, set(), set()) for n, a in nodes.items()}
+        for n, name in _rows(g, "articles"):
+            if n in sets:
+                sets[n][0].add(name)
+        for s, o, p, text in _rows(g, "evidence"):
+            line = evidence_line(zh, p, text)
+            for end in (s, o):
+                if end in sets:
+                    sets[end][1].add(line)
+        for about, indicator, text in _rows(g, "figures"):
+            if about in sets:
+                sets[about][2].add(figure_line(indicator, text))
+        for n, (articles, evidence, figures) in sets.items():
+            nodes[n].update(articles=sorted(articles), evidence=sorted(evidence), figures=sorted(figures))
+    return network(nodes, _rows(g, "relations"))
+
+
+def new_node(label: str, typ: str, aliases) -> dict:
+    """A node's attributes before its sources, evidence and figures are known."""
+    return {"label": label, "type": typ, "type_zh": zh_labels().get(KG_NS + typ, typ) if typ else typ,
+            "aliases": list(aliases), "articles": [], "evidence": [], "figures": []}
+
+
+def evidence_line(zh: dict, predicate: str, text: str) -> str:
+    return f"{zh.get(predicate, predicate.rsplit('#', 1)[-1])}: {text.strip()}"
+
+
+def figure_line(indicator, text) -> str:
+    return f"{indicator or ''} {text or ''}".strip()
+
+
+def network(nodes: dict, relations) -> nx.MultiDiGraph:
+    """The MultiDiGraph of ``nodes`` (iri → attributes as ``new_node`` makes
+    them, lists sorted; ``evidence_count`` when ``evidence`` holds only the
+    first lines) and the relation triples ``(s, p, o)`` between them."""
+    zh = zh_labels()
     out = nx.MultiDiGraph()
     for n in sorted(nodes):
         a = nodes[n]
-        for k in ("aliases", "articles", "evidence", "figures"):
-            a[k] = sorted(a[k])
+        a["aliases"] = sorted(set(a["aliases"]))
         a["title"] = tooltip(a)
+        a.pop("evidence_count", None)
         out.add_node(n, **a)
-    for s, p, o in sorted(_rows(g, "relations")):
+    for s, p, o in sorted(set(map(tuple, relations))):
         name = p.rsplit("#", 1)[-1]
-        if s in nodes and o in nodes:
+        if s in nodes and o in nodes and name in RELATIONS:
             out.add_edge(s, o, key=name, label=zh.get(p, name), relation=name)
     return out
 
@@ -122,8 +149,9 @@ def tooltip(a: dict) -> str:
         lines.append("来源 " + "; ".join(a["articles"][:MAX_TIP_LINES]))
     for line in a.get("evidence", [])[:MAX_TIP_LINES]:
         lines.append("· " + (line if len(line) <= 90 else line[:88] + "…"))
-    if len(a.get("evidence", [])) > MAX_TIP_LINES:
-        lines.append(f"… 另有 {len(a['evidence']) - MAX_TIP_LINES} 条证据")
+    count = a.get("evidence_count", len(a.get("evidence", [])))
+    if count > MAX_TIP_LINES:
+        lines.append(f"… 另有 {count - MAX_TIP_LINES} 条证据")
     return "\n".join(lines)
 
 
@@ -181,9 +209,9 @@ def select(g: nx.MultiDiGraph, focus=None, depth: int = 1, types=None, max_nodes
 
 
 def graph_html(g, title: str = "kg", **selection) -> bytes:
-    """The offline page of ``g`` (an rdflib Graph or a pyoxigraph Store);
-    ``selection`` goes to ``select``."""
+    """The offline page of ``g`` (an rdflib Graph, a pyoxigraph Store or a
+    ``network``); ``selection`` goes to ``select``."""
     from .viz import render_html
 
-    sel = select(to_networkx(g), **selection)
+    sel = select(g if isinstance(g, nx.MultiDiGraph) else to_networkx(g), **selection)
     return render_html(sel.graph, title=title, notes=sel.notes).encode("utf-8")

@@ -81,3 +81,23 @@ def test_figures_by_unit(built):
     res = run("query", "-g", built / "graph.ttl", "figures", "--param", "unit=km", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(res.output)))
     assert rows and {r["unit"] for r in rows} == {"km"}
+
+
+@pytest.mark.parametrize("where", ["file", "store"])
+def test_parameters_bind_inside_the_pattern_on_every_path(built, tmp_path, where):
+    """A parameter filters (it is bound where the query's FILTER sees it), on a
+    file and on a store alike; a hostile value stays a value."""
+    examples = __import__("pathlib").Path(__file__).resolve().parent.parent / "examples"
+    source = ["-g", built / "graph.trig"]
+    if where == "store":
+        assert run("build", examples, "--store", tmp_path / "s", "--no-html").exit_code == 0
+        source = ["--store", tmp_path / "s"]
+    org = "国家税务总局苏州市吴江区税务局党委"
+    res = run("query", *source, "brands", "--param", f"org={org}", "--format", "json")
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.output)["results"]["bindings"]
+    assert rows and {b["organisation"]["value"] for b in rows} == {org}
+    res = run("query", *source, "brands", "--param", 'org=" ) } } SELECT * { ?s ?p ?o } #', "--format", "csv")
+    assert res.exit_code == 0 and res.output.strip().splitlines() == ["organisation,brand,subBrand"]
+    res = run("query", *source, "brands", "--param", "bad name=x")
+    assert res.exit_code == 2 and "not a query variable name" in res.output
