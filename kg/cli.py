@@ -298,12 +298,11 @@ def validate(graph):
       kg validate out/graph.ttl
       kg validate out/graph.trig
     """
-    from .export import read_graph
-    from .rdf import flatten
+    from .graphio import open_graph
     from .validate import validate as run
 
     with _kg_errors():
-        report = run(flatten(read_graph(graph)))
+        report = run(open_graph(graph))
     if report.conforms:
         click.echo(f"{graph}: conforms")
         return
