@@ -42,3 +42,18 @@ def test_news_density_near_the_development_set(tmp_path, shared):
     seeds = shared / "corpus" / "seeds"
     real = _density([f.read_text(encoding="utf-8") for f in sorted(seeds.iterdir()) if f.is_file()])
     assert abs(_density(_texts(tmp_path, 12, 1, "news")) - real) < 0.25
+
+
+def test_command_benchmark_runs_every_command_on_a_build(tmp_path):
+    """bench_commands.py times each command against pyoxigraph's load of the same file."""
+    import subprocess
+
+    from kg.build import build_outputs
+
+    build_outputs([Path(__file__).resolve().parent.parent / "examples"], tmp_path / "b", html=False)
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_commands.py"
+    res = subprocess.run([sys.executable, str(script), "--graph-dir", str(tmp_path / "b"), "--rounds", "1"],
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr[-2000:]
+    lines = [line for line in res.stdout.splitlines() if line.startswith("kg ")]
+    assert len(lines) == 7 and all("x the load of graph." in line for line in lines)
