@@ -128,7 +128,9 @@ def export(graph, fmt, out):
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable (never pasted into the query text).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries.")
-def query(query, graph, store, file, fmt, params, list_):
+@click.option("--excel", is_flag=True, help="CSV (or TSV) that Excel opens as it is on a Chinese Windows: "
+              "UTF-8 with a byte order mark, CRLF line ends; implies --format csv unless tsv is given.")
+def query(query, graph, store, file, fmt, params, list_, excel):
     """Ask a graph a SPARQL question, or one of the named questions.
 
     QUERY is a named query (see --list) or SPARQL text.
@@ -140,9 +142,11 @@ def query(query, graph, store, file, fmt, params, list_):
       kg query -g out/graph.ttl brands --param org=某某市税务局党委
       kg query -g out/graph.trig "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
       kg query --store kgstore figures --param unit=CNY
+      kg query -g out/graph.ttl entities --param type=Person
+      kg query -g out/graph.ttl figures --excel > figures.csv
     """
     from .graphio import open_graph
-    from .query import format_result, named_queries, query_store, resolve_query
+    from .query import check_params, format_result, named_queries, query_store, resolve_query
 
     if list_:
         for q in named_queries().values():
@@ -157,6 +161,7 @@ def query(query, graph, store, file, fmt, params, list_):
             k, v = p.split("=", 1)
             bound[k.strip()] = v
         text, _declared = resolve_query(query, file)
+        check_params(None if file else query, bound)
         if store:
             from .store import KgStore
 
@@ -166,7 +171,13 @@ def query(query, graph, store, file, fmt, params, list_):
             result = query_store(open_graph(graph), text, bound)
         else:
             raise click.UsageError("give the graph to query with -g GRAPHFILE or --store DIR")
-        click.echo(format_result(result, fmt), nl=False)
+        if excel and fmt not in ("csv", "tsv"):
+            fmt = "csv"
+        out = format_result(result, fmt, excel=excel)
+        if excel:
+            click.echo(out.encode("utf-8"), nl=False)  # bytes as they are: the mark and CRLF stay
+        else:
+            click.echo(out, nl=False)
 
 
 @main.command(context_settings=CONTEXT)

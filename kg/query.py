@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from .errors import KgError
 from .resources import resource_path
 
-__all__ = ["NamedQuery", "named_queries", "run_query", "query_store", "format_result", "QueryError"]
+__all__ = ["NamedQuery", "named_queries", "check_params", "run_query", "query_store", "format_result", "QueryError"]
 
 
 class QueryError(KgError):
@@ -60,6 +60,26 @@ def resolve_query(spec: str | None, file: str | None) -> tuple[str, tuple]:
     if re.match(r"\s*(PREFIX|SELECT|ASK|CONSTRUCT|DESCRIBE|BASE|#)", spec, re.I):
         return spec, ()
     raise QueryError(f"{spec!r} is neither a named query nor SPARQL; named queries: {', '.join(named)}")
+
+
+def check_params(spec: str | None, params: dict) -> None:
+    """A named query takes only the parameters it declares; QueryError names the valid ones.
+
+    >>> check_params("brands", {"org": "x"})
+    >>> check_params("brands", {"organisation": "x"})
+    Traceback (most recent call last):
+    ...
+    kg.query.QueryError: unknown parameter 'organisation' for the named query brands; its parameters: org
+    """
+    named = named_queries().get(spec or "")
+    if named is None:
+        return
+    valid = [n for n, _d in named.params]
+    unknown = sorted(set(params) - set(valid))
+    if unknown:
+        takes = f"its parameters: {', '.join(valid)}" if valid else "it takes none"
+        raise QueryError(f"unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))} "
+                         f"for the named query {spec}; {takes}")
 
 
 def run_query(graph: Graph, text: str, params: dict | None = None) -> dict:
@@ -143,8 +163,9 @@ def _cell(b) -> str:
     return "" if b is None else str(b.get("value", ""))
 
 
-def format_result(data: dict, fmt: str = "table") -> str:
-    """Render SPARQL JSON results as table, csv, tsv or JSON."""
+def format_result(data: dict, fmt: str = "table", excel: bool = False) -> str:
+    """Render SPARQL JSON results as table, csv, tsv or JSON. ``excel``: CSV
+    or TSV as Excel opens it on any Windows (a UTF-8 byte order mark, CRLF)."""
     import json
 
     if fmt == "json":
@@ -155,10 +176,10 @@ def format_result(data: dict, fmt: str = "table") -> str:
     rows = [[_cell(b.get(v)) for v in head] for b in data["results"]["bindings"]]
     if fmt in ("csv", "tsv"):
         buf = io.StringIO()
-        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\r\n" if excel else "\n")
         writer.writerow(head)
         writer.writerows(rows)
-        return buf.getvalue()
+        return ("\ufeff" if excel else "") + buf.getvalue()
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(head)]
     lines = ["  ".join(_pad(h, w) for h, w in zip(head, widths)), "  ".join("-" * w for w in widths)]
     lines += ["  ".join(_pad(c.replace("\n", " "), w) for c, w in zip(r, widths)) for r in rows]

@@ -99,5 +99,56 @@ def test_parameters_bind_inside_the_pattern_on_every_path(built, tmp_path, where
     assert rows and {b["organisation"]["value"] for b in rows} == {org}
     res = run("query", *source, "brands", "--param", 'org=" ) } } SELECT * { ?s ?p ?o } #', "--format", "csv")
     assert res.exit_code == 0 and res.output.strip().splitlines() == ["organisation,brand,subBrand"]
-    res = run("query", *source, "brands", "--param", "bad name=x")
+    res = run("query", *source, "SELECT ?s WHERE { ?s ?p ?o }", "--param", "bad name=x")
     assert res.exit_code == 2 and "not a query variable name" in res.output
+
+
+def test_org_parameter_matches_other_names_too(built):
+    """brands, honours and projects find an organisation by any of its names, as kg viz --focus does."""
+    res = run("query", "-g", built / "graph.ttl", "entities", "--format", "json")
+    rows = json.loads(res.output)["results"]["bindings"]
+    named = [(r["entity"]["value"], r["aliases"]["value"].split("; ")) for r in rows
+             if r["entityType"]["value"].endswith("Organization") and r.get("aliases", {}).get("value")]
+    hits = 0
+    for label, aliases in named:
+        by_label = run("query", "-g", built / "graph.ttl", "brands", "--param", f"org={label}", "--format", "csv")
+        if len(by_label.output.splitlines()) > 1:
+            by_alias = run("query", "-g", built / "graph.ttl", "brands", "--param", f"org={aliases[0]}", "--format", "csv")
+            assert by_alias.output == by_label.output
+            hits += 1
+    assert hits
+
+
+def test_unknown_parameter_names_the_valid_ones(built):
+    res = run("query", "-g", built / "graph.ttl", "brands", "--param", "organisation=x")
+    assert res.exit_code == 2 and "unknown parameter 'organisation'" in res.output and "org" in res.output
+    res = run("query", "-g", built / "graph.ttl", "articles", "--param", "x=1")
+    assert res.exit_code == 2 and "takes none" in res.output
+
+
+@pytest.mark.parametrize("name,param", [("entities", "type=Person"), ("people", None), ("places", None)])
+def test_first_question_queries(built, name, param):
+    args = ["--param", param] if param else []
+    res = run("query", "-g", built / "graph.ttl", name, *args, "--format", "json")
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.output)["results"]["bindings"]
+    assert rows
+    if name == "entities":
+        assert {r["entityType"]["value"] for r in rows} == {"Person"}
+    if name == "places":
+        assert any("parent" in r for r in rows)
+
+
+def test_figures_are_integers_where_integers_and_excel_csv(built):
+    res = run("query", "-g", built / "graph.ttl", "figures", "--format", "csv")
+    values = [r["value"] for r in csv.DictReader(io.StringIO(res.output))]
+    assert values and not [v for v in values if v.endswith(".0")]
+    res = CliRunner().invoke(main, ["query", "-g", str(built / "graph.ttl"), "figures", "--excel"])
+    assert res.exit_code == 0
+    data = res.stdout_bytes
+    assert data.startswith(b"\xef\xbb\xbfindicator,") and b"\r\n" in data
+    assert data.decode("utf-8-sig").replace("\r\n", "\n") == res_plain(built)
+
+
+def res_plain(built):
+    return run("query", "-g", built / "graph.ttl", "figures", "--format", "csv").output
