@@ -22,7 +22,7 @@ __all__ = ["article_facts", "PageSummary"]
 K = "https://w3id.org/dangjian-kg/ontology#"
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _TITLE = "http://purl.org/dc/terms/title"
-ARTICLE, EVIDENCE_OF, FIGURE = "a", "e", "f"
+ARTICLE, EVIDENCE_OF, FIGURE, CONFIDENCE = "a", "e", "f", "c"
 
 
 def article_facts(triples, nodes, entities) -> tuple:
@@ -50,7 +50,8 @@ def article_facts(triples, nodes, entities) -> tuple:
             out.append((s, ARTICLE, name, None))
         elif shape is EVIDENCE:
             subject, predicate, obj, text = values[0], values[1], values[2], values[6]
-            out += [(subject, EVIDENCE_OF, text, predicate), (obj, EVIDENCE_OF, text, predicate)]
+            out += [(subject, EVIDENCE_OF, text, predicate), (obj, EVIDENCE_OF, text, predicate),
+                    ((subject, predicate, obj), CONFIDENCE, float(values[8]), None)]
         elif shape is MEASUREMENT_ABOUT:
             out.append((values[10], FIGURE, f"{values[7] or ''} {values[8] or ''}".strip(), None))
     for s, facts in by_subject.items():
@@ -58,8 +59,12 @@ def article_facts(triples, nodes, entities) -> tuple:
             out.append((s, ARTICLE, name, None))
         kind = facts.get(RDF_TYPE)
         if kind == K + "Evidence" and K + "text" in facts:
-            for end in (facts.get(_RDF + "subject"), facts.get(_RDF + "object")):
+            ends = (facts.get(_RDF + "subject"), facts.get(_RDF + "object"))
+            for end in ends:
                 out.append((end, EVIDENCE_OF, facts[K + "text"][0], facts.get(_RDF + "predicate")))
+            if K + "confidence" in facts:
+                out.append(((ends[0], facts.get(_RDF + "predicate"), ends[1]), CONFIDENCE,
+                            float(facts[K + "confidence"][0]), None))
         elif kind == K + "Measurement" and K + "about" in facts:
             indicator, text = facts.get(K + "indicator"), facts.get(K + "text")
             line = f"{indicator[0] if indicator else ''} {text[0] if text else ''}".strip()
@@ -78,11 +83,16 @@ class PageSummary:
         self.keep = MAX_TIP_LINES
         self.zh = zh_labels()
         self.tips = {}  # iri → ([articles], [evidence], [figures], {hash of an evidence line})
+        self.confidence = {}  # (s, p, o) → the highest confidence of its evidence
 
     def add(self, facts) -> None:
         from .view import evidence_line
 
         for iri, kind, text, predicate in facts:
+            if kind == CONFIDENCE:
+                if text > self.confidence.get(iri, -1.0):
+                    self.confidence[iri] = text
+                continue
             tip = self.tips.get(iri)
             if tip is None:
                 tip = self.tips[iri] = ([], [], [], set())
@@ -109,4 +119,4 @@ class PageSummary:
                 node.update(articles=tip[0], evidence=tip[1], figures=tip[2], evidence_count=len(tip[3]))
         places = {iri: e for iri, e in entities.items() if e[0] == "Place"}
         chains = [t for t in entity_triples(places, base) if t[1] == K + "locatedIn"]
-        return network(nodes, list(relations) + chains)
+        return network(nodes, list(relations) + chains, self.confidence)

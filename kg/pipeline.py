@@ -96,7 +96,7 @@ def extract(path, base: str | None = None, min_confidence: float = 0.0, max_byte
     there (kg.fastrdf.spool) and the Extract says where."""
     from .fastrdf import article_text, spool
     from .iri import DEFAULT_BASE, article_iri
-    from .rdf import article_parts
+    from .rdf import EVIDENCE, MEASUREMENT, MEASUREMENT_ABOUT, article_parts
 
     base = base or DEFAULT_BASE
     try:
@@ -108,7 +108,10 @@ def extract(path, base: str | None = None, min_confidence: float = 0.0, max_byte
     text = article_text(triples, art, entities, nodes)
     if spool_dir:
         text = spool(text, spool_dir)
-    return Extract(doc.path, art, doc.meta.get("title", ""), text, entities, len(doc.relations), len(doc.measurements))
+    # what was written, after --min-confidence: one evidence node per relation stated, one node per figure
+    relations_written = sum(1 for n in nodes if n[0] is EVIDENCE)
+    figures_written = sum(1 for n in nodes if n[0] is MEASUREMENT or n[0] is MEASUREMENT_ABOUT)
+    return Extract(doc.path, art, doc.meta.get("title", ""), text, entities, relations_written, figures_written)
 
 
 @dataclass

@@ -46,8 +46,8 @@ _Q = {
     "relations": """SELECT ?s ?p ?o WHERE { ?s ?p ?o .
                     VALUES ?p { kg:subOrganizationOf kg:hasBrand kg:subBrandOf kg:undertakes kg:receivedHonor
                                 kg:locatedIn kg:cooperatesWith kg:established kg:issued kg:organized } }""",
-    "evidence": """SELECT ?s ?o ?p ?text WHERE { ?e a kg:Evidence ; rdf:subject ?s ; rdf:object ?o ;
-                   rdf:predicate ?p ; kg:text ?text }""",
+    "evidence": """SELECT ?s ?o ?p ?text ?confidence WHERE { ?e a kg:Evidence ; rdf:subject ?s ; rdf:object ?o ;
+                   rdf:predicate ?p ; kg:text ?text . OPTIONAL { ?e kg:confidence ?confidence } }""",
     "figures": """SELECT ?about ?indicator ?text WHERE { ?m a kg:Measurement ; kg:about ?about .
                   OPTIONAL { ?m kg:indicator ?indicator } OPTIONAL { ?m kg:text ?text } }""",
 }
@@ -87,12 +87,15 @@ def to_networkx(g, details: bool = True) -> nx.MultiDiGraph:
     for n, alt in _rows(g, "alts"):
         if n in nodes:
             nodes[n]["aliases"].append(alt)
+    confidence = {}
     if details:
         sets = {n: ({*a["articles"]}, set(), set()) for n, a in nodes.items()}
         for n, name in _rows(g, "articles"):
             if n in sets:
                 sets[n][0].add(name)
-        for s, o, p, text in _rows(g, "evidence"):
+        for s, o, p, text, conf in _rows(g, "evidence"):
+            if conf is not None:
+                confidence[(s, p, o)] = max(float(conf), confidence.get((s, p, o), 0.0))
             line = evidence_line(zh, p, text)
             for end in (s, o):
                 if end in sets:
@@ -102,7 +105,7 @@ def to_networkx(g, details: bool = True) -> nx.MultiDiGraph:
                 sets[about][2].add(figure_line(indicator, text))
         for n, (articles, evidence, figures) in sets.items():
             nodes[n].update(articles=sorted(articles), evidence=sorted(evidence), figures=sorted(figures))
-    return network(nodes, _rows(g, "relations"))
+    return network(nodes, _rows(g, "relations"), confidence)
 
 
 def new_node(label: str, typ: str, aliases) -> dict:
@@ -119,10 +122,13 @@ def figure_line(indicator, text) -> str:
     return f"{indicator or ''} {text or ''}".strip()
 
 
-def network(nodes: dict, relations) -> nx.MultiDiGraph:
+def network(nodes: dict, relations, confidence=None) -> nx.MultiDiGraph:
     """The MultiDiGraph of ``nodes`` (iri → attributes as ``new_node`` makes
     them, lists sorted; ``evidence_count`` when ``evidence`` holds only the
-    first lines) and the relation triples ``(s, p, o)`` between them."""
+    first lines) and the relation triples ``(s, p, o)`` between them; an
+    edge's ``confidence`` is the highest of its evidence (``confidence``:
+    ``(s, p, o)`` → value)."""
+    confidence = confidence or {}
     zh = zh_labels()
     out = nx.MultiDiGraph()
     for n in sorted(nodes):
@@ -134,7 +140,8 @@ def network(nodes: dict, relations) -> nx.MultiDiGraph:
     for s, p, o in sorted(set(map(tuple, relations))):
         name = p.rsplit("#", 1)[-1]
         if s in nodes and o in nodes and name in RELATIONS:
-            out.add_edge(s, o, key=name, label=zh.get(p, name), relation=name)
+            extra = {"confidence": round(confidence[(s, p, o)], 4)} if (s, p, o) in confidence else {}
+            out.add_edge(s, o, key=name, label=zh.get(p, name), relation=name, **extra)
     return out
 
 

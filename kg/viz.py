@@ -368,6 +368,13 @@ def _build_network(graph: "networkx.MultiDiGraph") -> tuple[Network, list[str]]:
                 "roundness": round(0.15 + 0.2 * rank, 3),
             }
         tip = _as_text(attrs.get("title")) or f"{labels[u]} —{label}→ {labels[v]}"
+        confidence = attrs.get("confidence")
+        if confidence is not None:
+            tip += f"\n置信度 {float(confidence):.2f}"
+            extra["kgConfidence"] = float(confidence)
+            if float(confidence) < WEAK_EDGE:  # a weak fact does not look like a strong one
+                extra["dashes"] = True
+                extra["color"] = {"color": "#c4c4c4", "highlight": "#777777", "hover": "#777777", "inherit": False}
         net.add_edge(
             src,
             dst,
@@ -378,6 +385,9 @@ def _build_network(graph: "networkx.MultiDiGraph") -> tuple[Network, list[str]]:
             **extra,
         )
     return net, sorted(used_keys, key=_legend_order)
+
+
+WEAK_EDGE = 0.6  # edges whose best evidence is less sure than this are drawn dashed and faint
 
 
 def _legend_order(key: str) -> int:

@@ -177,3 +177,18 @@ def test_missing_attributes_and_self_loop():
     edges = _embedded(html, "kg-edges")
     assert len(edges) == 2
     assert edges[0]["selfReference"] != edges[1]["selfReference"]
+
+
+def test_weak_edges_are_dashed_and_say_their_confidence():
+    from kg.viz import WEAK_EDGE
+
+    g = nx.MultiDiGraph()
+    g.add_node("a", label="甲局党委", type="PartyOrganization")
+    g.add_node("b", label="乙品牌", type="Brand")
+    g.add_node("c", label="丙局", type="GovernmentBody")
+    g.add_edge("a", "b", label="拥有品牌", confidence=0.95)
+    g.add_edge("a", "c", label="隶属于", confidence=round(WEAK_EDGE - 0.38, 2))
+    edges = {e["to"]: e for e in _embedded(render_html(g), "kg-edges")}
+    assert not edges["b"].get("dashes") and "置信度 0.95" in edges["b"]["title"]
+    assert edges["c"]["dashes"] is True and "置信度 0.22" in edges["c"]["title"]
+    assert edges["c"]["color"]["color"] != edges["b"].get("color", {}).get("color")
