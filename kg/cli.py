@@ -43,7 +43,8 @@ def main():
 @click.option("--max-bytes", default=None, type=click.IntRange(1), help="Largest file read as one article.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 def build(paths, out, store, prune, base, no_html, min_confidence, jobs, scheduler, max_bytes, quiet):
-    """Build the graph of the articles in PATHS (files or folders of .txt).
+    """Build the graph of the articles in PATHS: files, or folders searched for
+    .txt, .md, .html/.htm and .docx (any common Chinese encoding).
 
     Writes OUT/graph.ttl, graph.jsonld, graph.nt, graph.trig (one named
     graph per article) and graph.html.
@@ -370,10 +371,11 @@ def stats(graph, top, as_json):
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
               help="Score the graph built with this threshold.")
 def eval_(gold_dir, text_dir, as_json, verbose, min_confidence):
-    """Score extraction against gold annotations (SCHEMA format).
+    """Score extraction against your own annotations.
 
     Builds each TEXT_DIR/X.txt that has a GOLD_DIR/X.json, alone, and prints
-    micro P/R/F1 per category and overall.
+    micro P/R/F1 per category and overall. The annotation format and how
+    items are matched: docs/annotation.md in the project.
 
     \b
     Examples:

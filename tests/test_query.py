@@ -50,7 +50,7 @@ def test_parameters_are_not_spliced_into_the_query(built):
     evil = '" } } SELECT * WHERE { ?s ?p ?o } #'
     res = run("query", "-g", built / "graph.ttl", "brands", "--param", f"org={evil}", "--format", "csv")
     assert res.exit_code == 0
-    assert res.output.strip().splitlines() == ["organisation,brand,subBrand"]
+    assert res.output.strip().splitlines() == ["organisation,brand,subBrand,confidence"]
 
 
 def test_table_tsv_and_inline_sparql(built):
@@ -98,7 +98,7 @@ def test_parameters_bind_inside_the_pattern_on_every_path(built, tmp_path, where
     rows = json.loads(res.output)["results"]["bindings"]
     assert rows and {b["organisation"]["value"] for b in rows} == {org}
     res = run("query", *source, "brands", "--param", 'org=" ) } } SELECT * { ?s ?p ?o } #', "--format", "csv")
-    assert res.exit_code == 0 and res.output.strip().splitlines() == ["organisation,brand,subBrand"]
+    assert res.exit_code == 0 and res.output.strip().splitlines() == ["organisation,brand,subBrand,confidence"]
     res = run("query", *source, "SELECT ?s WHERE { ?s ?p ?o }", "--param", "bad name=x")
     assert res.exit_code == 2 and "not a query variable name" in res.output
 
