@@ -270,10 +270,12 @@ def push(graph, store, endpoint, graph_iri):
 @click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds a query may run.")
 @click.option("--limit", default=10000, show_default=True, type=int, help="Most result rows returned (0: no limit).")
 def serve(graph, store, host, port, timeout, limit):
-    """Serve a graph as a read-only SPARQL 1.1 endpoint at /sparql.
+    """Serve a graph as a read-only SPARQL 1.1 endpoint at /sparql, with a
+    query page for a browser at /.
 
     Results as JSON, XML, CSV or TSV by the Accept header; CORS is open for
-    browser clients such as Yasgui; updates are refused. Listens on
+    browser clients such as Yasgui; updates are refused. A result cut at
+    --limit says so (header X-KG-Truncated, and on the page). Listens on
     127.0.0.1 unless told otherwise.
 
     \b
@@ -288,7 +290,8 @@ def serve(graph, store, host, port, timeout, limit):
         raise click.UsageError("give a graph file or --store DIR")
     with _kg_errors():
         server = make_server(load_store(graph, store), host, port, timeout, limit)
-    click.echo(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql (Ctrl-C to stop)")
+    click.echo(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql, query page: "
+               f"http://{host}:{server.server_port}/ (Ctrl-C to stop)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -3,12 +3,15 @@
 GET or POST a query to ``/sparql``; results come as JSON, XML, CSV or TSV (or
 Turtle / N-Triples for CONSTRUCT and DESCRIBE) by content negotiation. CORS
 is open so browser clients such as Yasgui can use it. Updates are refused
-with 403. Queries run with a time limit and results are cut at a row limit.
+with 403. Queries run with a time limit; results are cut at a row limit
+(reading stops there, and the response says so in ``X-KG-Truncated``). A
+query page for a browser is at ``/`` (kg.servepage).
 """
 from __future__ import annotations
 
 import json
 import threading
+from itertools import islice
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
@@ -38,6 +41,28 @@ def load_store(graph_file=None, store_dir=None):
     from .graphio import open_graph
 
     return open_graph(graph_file)
+
+
+class _Truncated(Exception):
+    """A result cut at the row limit: ``args`` are (body, media type, True)."""
+
+
+def _json_term(term) -> dict:
+    """A term in SPARQL 1.1 Query Results JSON."""
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "triple", "value": str(term)}
 
 
 def _negotiate(accept: str, table: dict, default: str) -> tuple[str, str]:
@@ -75,10 +100,13 @@ def make_server(store, host="127.0.0.1", port=7878, timeout=30.0, limit=10000):
             self.send_header("Access-Control-Allow-Origin", "*")
             self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
             self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+            self.send_header("Access-Control-Expose-Headers", "X-KG-Truncated")
 
-        def _send(self, code, body: bytes, ctype: str):
+        def _send(self, code, body: bytes, ctype: str, headers=()):
             self.send_response(code)
             self.send_header("Content-Type", ctype)
+            for name, value in headers:
+                self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
             self._cors()
             self.end_headers()
@@ -93,14 +121,18 @@ def make_server(store, host="127.0.0.1", port=7878, timeout=30.0, limit=10000):
 
         def do_GET(self):
             url = urlparse(self.path)
+            if url.path in ("/", "/index.html"):
+                return self._send(200, page, "text/html; charset=utf-8")
             if url.path != "/sparql":
-                return self._error(404, "not found: the endpoint is /sparql")
+                return self._error(404, "not found: the endpoint is /sparql (a query page is at /)")
             params = parse_qs(url.query)
             if "update" in params:
                 return self._error(403, "this endpoint is read-only: updates are refused")
             if "query" not in params:
                 return self._error(400, "missing 'query' parameter")
             self._answer(params["query"][0])
+
+        do_HEAD = do_GET
 
         def do_POST(self):
             url = urlparse(self.path)
@@ -130,6 +162,8 @@ def make_server(store, host="127.0.0.1", port=7878, timeout=30.0, limit=10000):
                     result = store.query(query, use_default_graph_as_union=True)
                     box["data"] = self._serialize(result)
                     del result
+                except _Truncated as cut:
+                    box["data"] = cut.args
                 except Exception as exc:  # a malformed query, reported to the client
                     box["error"] = str(exc)
 
@@ -140,8 +174,8 @@ def make_server(store, host="127.0.0.1", port=7878, timeout=30.0, limit=10000):
                 return self._error(503, f"query timed out after {timeout:g} s")
             if "error" in box:
                 return self._error(400, f"bad query: {box['error']}")
-            body, media = box["data"]
-            self._send(200, body, media)
+            body, media, *more = box["data"]
+            self._send(200, body, media, [("X-KG-Truncated", str(limit))] if more else [])
 
         def _serialize(self, result):
             accept = self.headers.get("Accept", "")
@@ -151,16 +185,28 @@ def make_server(store, host="127.0.0.1", port=7878, timeout=30.0, limit=10000):
             media, name = _negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
             fmt = getattr(ox.QueryResultsFormat, name)
             if isinstance(result, ox.QuerySolutions) and limit:
-                data = json.loads(result.serialize(format=ox.QueryResultsFormat.JSON))
-                data["results"]["bindings"] = data["results"]["bindings"][:limit]
+                names = [v.value for v in result.variables]
+                rows = list(islice(result, limit + 1))  # reading stops at the limit: the rest is never computed
+                cut = len(rows) > limit
+                data = {"head": {"vars": names},
+                        "results": {"bindings": [{n: _json_term(sol[n]) for n in names if sol[n] is not None}
+                                                 for sol in rows[:limit]]}}
+                del rows
                 if name == "JSON":
-                    return json.dumps(data, ensure_ascii=False).encode("utf-8"), media
-                parsed = ox.parse_query_results(json.dumps(data).encode("utf-8"), format=ox.QueryResultsFormat.JSON)
-                out = parsed.serialize(format=fmt)
-                del parsed
-                return out, media + ("; charset=utf-8" if media.startswith("text/") else "")
+                    out = json.dumps(data, ensure_ascii=False).encode("utf-8")
+                else:
+                    parsed = ox.parse_query_results(json.dumps(data).encode("utf-8"), format=ox.QueryResultsFormat.JSON)
+                    out = parsed.serialize(format=fmt)
+                    del parsed
+                    media += "; charset=utf-8" if media.startswith("text/") else ""
+                if cut:
+                    raise _Truncated(out, media, True)
+                return out, media
             return result.serialize(format=fmt), media
 
+    from .servepage import query_page
+
+    page = query_page(len(store))
     try:
         return ThreadingHTTPServer((host, port), Handler)
     except OSError as exc:

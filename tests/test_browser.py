@@ -105,3 +105,49 @@ def test_document_text_never_becomes_markup(browser, tmp_path):
     assert page.evaluate("document.querySelectorAll('img, b').length") == 0
     assert seen["errors"] == []
     page.close()
+
+
+@pytest.fixture(scope="module")
+def endpoint_root(page_file):
+    import threading
+
+    from kg.serve import load_store, make_server
+
+    server = make_server(load_store(page_file.with_name("graph.trig")), port=0, timeout=10, limit=5)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_serve_query_page_runs_named_queries_and_flags_a_cut(browser, endpoint_root):
+    page = browser.new_page(viewport={"width": 1200, "height": 800})
+    seen = {"requests": [], "errors": []}
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.goto(endpoint_root)
+    page.wait_for_function("window.kgReady === true", timeout=10000)
+    page.select_option("#named", "brands")
+    assert "hasBrand" in page.input_value("#query")
+    page.click("#run")
+    page.wait_for_function("window.kgRows !== undefined", timeout=10000)
+    assert page.evaluate("window.kgRows") == 5  # the server's limit
+    assert page.is_visible("#truncated") and "5" in page.text_content("#truncated")
+    headers = page.eval_on_selector_all("#result th", "els => els.map(e => e.textContent)")
+    assert headers == ["organisation", "brand", "subBrand", "confidence"]
+    page.fill("#query", "SELECT ?n WHERE { VALUES ?n { 1 2 } }")
+    page.evaluate("window.kgRows = undefined")
+    page.click("#run")
+    page.wait_for_function("window.kgRows !== undefined", timeout=10000)
+    assert page.evaluate("window.kgRows") == 2 and not page.is_visible("#truncated")
+    with page.expect_download() as dl:
+        page.click("#csv")
+    assert Path(dl.value.path()).read_text(encoding="utf-8").split() == ["n", "1", "2"]
+    page.fill("#query", "SELECT ?x WHERE { ?x ")
+    page.evaluate("window.kgRows = undefined")
+    page.click("#run")
+    page.wait_for_function("window.kgRows !== undefined", timeout=10000)
+    assert page.is_visible("#error") and "bad query" in page.text_content("#error")
+    assert all(u.startswith(endpoint_root) for u in seen["requests"]) and not seen["errors"]
+    page.close()

@@ -82,3 +82,35 @@ def test_bad_query_and_cors(endpoint):
     req = urllib.request.Request(endpoint, method="OPTIONS")
     with urllib.request.urlopen(req) as res:
         assert res.headers["Access-Control-Allow-Origin"] == "*"
+
+
+def _get(url, data=None, headers=None, method=None):
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    with urllib.request.urlopen(req, timeout=10) as resp:
+        return resp.status, dict(resp.headers), resp.read()
+
+
+def test_query_page_at_the_root(endpoint):
+    status, headers, body = _get(endpoint.rsplit("/", 1)[0] + "/")
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    page = body.decode("utf-8")
+    assert "kg-queries" in page and "brands" in page and "<script src" not in page
+
+
+def test_a_cut_result_says_so(endpoint):
+    from urllib.parse import urlencode
+
+    query = urlencode({"query": "SELECT ?s WHERE { ?s ?p ?o }"}).encode()
+    status, headers, body = _get(endpoint, query, {"Accept": "application/sparql-results+json",
+                                                   "Content-Type": "application/x-www-form-urlencoded"})
+    assert headers.get("X-KG-Truncated") == "3" and "X-KG-Truncated" in headers["Access-Control-Expose-Headers"]
+    assert len(__import__("json").loads(body)["results"]["bindings"]) == 3
+    small = urlencode({"query": "SELECT ?n WHERE { VALUES ?n { 1 2 } }"}).encode()
+    status, headers, body = _get(endpoint, small, {"Accept": "text/csv",
+                                                   "Content-Type": "application/x-www-form-urlencoded"})
+    assert "X-KG-Truncated" not in headers and body.decode().split() == ["n", "1", "2"]
+
+
+def test_head_answers_like_get(endpoint):
+    status, headers, body = _get(endpoint.rsplit("/", 1)[0] + "/", method="HEAD")
+    assert status == 200 and body == b"" and int(headers["Content-Length"]) > 1000
