@@ -215,9 +215,10 @@ def viz(graph, out, focus, depth, types, max_nodes, title):
         raise click.BadParameter(f"unknown type(s) {', '.join(unknown)}; types are {', '.join(ENTITY_TYPES)}",
                                  param_hint="--types")
     with _kg_errors(ValueError):
-        sel = select(to_networkx(open_graph(graph)), focus=list(focus), depth=depth, types=wanted,
+        store = open_graph(graph)
+        sel = select(to_networkx(store), focus=list(focus), depth=depth, types=wanted,
                      max_nodes=max_nodes)
-        html = render_html(sel.graph, title=title or Path(graph).name, notes=sel.notes).encode("utf-8")
+        html = render_html(sel.graph, title=title or _heading(store, Path(graph).name), notes=sel.notes).encode("utf-8")
         target = Path(out)
         with atomic_writes(target.parent) as files:
             files[target.name] = html
@@ -325,6 +326,14 @@ def validate(graph):
         click.echo(str(v))
     click.echo(f"{graph}: {len(report.violations)} violation(s)", err=True)
     sys.exit(1)
+
+
+def _heading(store, name: str) -> str:
+    """What a page draws: how many articles the graph holds, and its file."""
+    rows = list(store.query("SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a <https://w3id.org/dangjian-kg/ontology#Article> }",
+                            use_default_graph_as_union=True))
+    n = int(rows[0]["n"].value) if rows else 0
+    return f"kg: {n} article{'s' if n != 1 else ''} ({name})"
 
 
 def network_bytes(g, fmt: str) -> bytes:

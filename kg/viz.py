@@ -26,6 +26,8 @@ from markupsafe import Markup
 from pyvis.network import Network
 from pyvis.options import Layout
 
+from .layout import LEGIBLE, READABLE, box_radius, label_size, positions
+
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
 
@@ -114,9 +116,10 @@ h1 { font-size: 20px; margin: 0 0 6px 0; }
 {% endfor %}
 </ul>
 <div class="kg-controls">
-<input type="search" id="kg-search" list="kg-names" placeholder="查找节点 Find a node" aria-label="Find a node">
+<input type="search" id="kg-search" list="kg-names" placeholder="查找节点（名称或别名的一部分）Find" aria-label="Find nodes by any part of a name or alias">
 <datalist id="kg-names"></datalist>
-<button type="button" id="kg-freeze">冻结布局 Freeze</button>
+<span id="kg-found" aria-live="polite"></span>
+<button type="button" id="kg-freeze">恢复布局 Release</button>
 <span class="kg-relations">
 {% for rel in relations %}
 <label><input type="checkbox" class="kg-relation" value="{{ rel.name }}" checked> {{ rel.label }}</label>
@@ -186,32 +189,66 @@ h1 { font-size: 20px; margin: 0 0 6px 0; }
   var network = new vis.Network(container, {nodes: nodeView, edges: edgeView}, options);
   window.kgNetwork = network;
   window.kgData = {nodes: nodes, edges: edges};
-  // search: pick a name, the node is selected and brought into view
+  // search: any part of a name or of another name; Enter selects every match and shows them
   var names = document.getElementById("kg-names");
-  var byLabel = {};
+  var search = document.getElementById("kg-search");
+  var found = document.getElementById("kg-found");
   nodes.forEach(function (n) {
-    byLabel[n.label] = n.id;
     var opt = document.createElement("option");
     opt.value = n.label;
     names.appendChild(opt);
   });
-  document.getElementById("kg-search").addEventListener("change", function (ev) {
-    var id = byLabel[ev.target.value];
-    if (id !== undefined && nodeView.get(id)) {
-      network.selectNodes([id]);
-      network.focus(id, {scale: 1.3, animation: {duration: 400}});
+  function matches(text) {
+    text = text.trim();
+    if (!text) { return []; }
+    return nodeView.getIds({filter: function (n) {
+      if (String(n.label).indexOf(text) >= 0) { return true; }
+      var aliases = n.kgAliases || [];
+      for (var k = 0; k < aliases.length; k++) { if (aliases[k].indexOf(text) >= 0) { return true; } }
+      return false;
+    }});
+  }
+  function showMatches() {
+    var ids = matches(search.value);
+    found.textContent = search.value.trim() ? ids.length + " 个匹配 matches" : "";
+    if (!ids.length) { return; }
+    network.selectNodes(ids);
+    if (ids.length === 1) {
+      network.focus(ids[0], {scale: Math.max(network.getScale(), 1.0), animation: {duration: 400}});
+    } else {
+      network.fit({nodes: ids, animation: {duration: 400}});
     }
+  }
+  search.addEventListener("input", function () {
+    var n = matches(search.value).length;
+    found.textContent = search.value.trim() ? n + " 个匹配 matches" : "";
   });
-  // physics: settle, then let the user freeze or release the layout
-  var frozen = false;
+  search.addEventListener("change", showMatches);
+  search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") { showMatches(); } });
+  window.kgSearch = matches;
+  // the layout comes computed and frozen; Release lets physics move it, Freeze stops it again
+  var frozen = true;
   var freeze = document.getElementById("kg-freeze");
   freeze.addEventListener("click", function () {
     frozen = !frozen;
     network.setOptions({physics: {enabled: !frozen}});
     freeze.textContent = frozen ? "恢复布局 Release" : "冻结布局 Freeze";
   });
-  network.once("stabilizationIterationsDone", function () {
+  // the first view: the whole graph, or, where that would draw the central labels too small
+  // to read, as close a view around the central nodes as makes them readable
+  var central = nodes.get({filter: function (n) { return n.kgCentral; }});
+  if (central.length) {
+    var smallest = Math.min.apply(null, central.map(function (n) { return n.font.size; }));
+    var readable = {{ readable }} / smallest;
+    if (network.getScale() < readable) {
+      var cx = 0, cy = 0;
+      central.forEach(function (n) { cx += n.x; cy += n.y; });
+      network.moveTo({position: {x: cx / central.length, y: cy / central.length}, scale: readable});
+    }
+  }
+  network.once("afterDrawing", function () {
     window.kgStable = true;
+    window.kgScale = network.getScale();
   });
 })();
 </script>
@@ -301,13 +338,19 @@ def _build_network(graph: "networkx.MultiDiGraph") -> tuple[Network, list[str]]:
     )
     net.toggle_stabilization(True)
     net.options.physics.stabilization.iterations = 250
-    layout = Layout(randomSeed=_LAYOUT_SEED, improvedLayout=True)
+    layout = Layout(randomSeed=_LAYOUT_SEED, improvedLayout=False)
     layout.hierarchical.enabled = False
     net.options.layout = layout
 
     ids = {node: _as_text(node) for node in graph.nodes}
     labels: dict[Any, str] = {}
     used_keys: set[str] = set()
+    # the layout is computed here, once: the page opens frozen (kg.layout)
+    ranked = sorted(graph.nodes, key=lambda n: (-float(graph.nodes[n].get("weight") or 0), ids[n]))
+    sizes = {node: label_size(i, float(graph.nodes[node].get("weight") or 0)) for i, node in enumerate(ranked)}
+    texts = {node: _as_text(graph.nodes[node].get("label"), ids[node]) or ids[node] for node in graph.nodes}
+    where = positions(graph, {node: box_radius(texts[node], sizes[node]) for node in graph.nodes})
+    top = set(ranked[:LEGIBLE])
     for node in sorted(graph.nodes, key=lambda n: ids[n]):
         attrs = graph.nodes[node]
         node_id = ids[node]
@@ -320,8 +363,10 @@ def _build_network(graph: "networkx.MultiDiGraph") -> tuple[Network, list[str]]:
         if not tip:
             tip = f"{label}\n类型：{node_type or '未知'}"
         border = _darken(color)
-        extra: dict[str, Any] = {"kgType": key}
-        weight = float(attrs.get("weight") or 0)
+        extra: dict[str, Any] = {"kgType": key, "x": where[node][0], "y": where[node][1],
+                                 "kgCentral": node in top,
+                                 "kgAliases": [_as_text(a) for a in attrs.get("aliases") or []],
+                                 "widthConstraint": {"maximum": sizes[node] * 14 + 16}}
         if shape == "diamond":
             extra["size"] = 12
         net.add_node(
@@ -337,7 +382,7 @@ def _build_network(graph: "networkx.MultiDiGraph") -> tuple[Network, list[str]]:
             font={
                 "color": "#111111" if shape == "diamond" else _text_color(color),
                 "face": _FONT_FACE,
-                "size": round(13 + 11 * weight),
+                "size": sizes[node],
             },
             title=tip,
             **extra,
@@ -418,7 +463,10 @@ def _options(net: Network) -> dict[str, Any]:
         "borderWidth": 1,
         "font": {"size": 14, "face": _FONT_FACE},
         "widthConstraint": {"maximum": 220},
+        # a label smaller than 8 px on screen is not drawn; none grows past 30 px
+        "scaling": {"label": {"enabled": False, "drawThreshold": 8, "maxVisible": 30}},
     }
+    options["physics"]["enabled"] = False  # the layout is computed before (kg.layout): the page opens frozen
     options["interaction"].update({"hover": True, "tooltipDelay": 150, "navigationButtons": False})
     return options
 
@@ -454,6 +502,7 @@ def render_html(graph: "networkx.MultiDiGraph", title: str = "kg", notes=()) -> 
         font_face=Markup(_FONT_FACE),
         vis_js=vis_js,
         vis_css=vis_css,
+        readable=int(READABLE),
         n_nodes=len(net.nodes),
         n_edges=len(net.edges),
         legend=legend,

@@ -77,6 +77,16 @@ def test_search_and_filters(browser, page_file):
     selected = page.evaluate("window.kgNetwork.getSelectedNodes()")
     assert len(selected) == 1
     assert page.evaluate(f"window.kgData.nodes.get({selected[0]!r}).label") == label
+    page.fill("#kg-search", "吴江")  # a part of a name: every node holding it
+    page.press("#kg-search", "Enter")
+    selected = page.evaluate("window.kgNetwork.getSelectedNodes()")
+    names = [page.evaluate(f"(n => [n.label].concat(n.kgAliases || []).join(' '))(window.kgData.nodes.get({n!r}))")
+             for n in selected]
+    assert len(selected) > 1 and all("吴江" in x for x in names)
+    assert "个匹配" in page.text_content("#kg-found")
+    alias = page.evaluate("(window.kgData.nodes.get({filter: n => (n.kgAliases || []).length > 0})[0] || {}).kgAliases")
+    assert alias, "an example node has another name"
+    assert page.evaluate(f"window.kgSearch({alias[0]!r}).length") >= 1
     before = page.evaluate("window.kgNetwork.body.data.nodes.length")
     page.uncheck("input.kg-type[value=Place]")
     after = page.evaluate("window.kgNetwork.body.data.nodes.length")
@@ -85,8 +95,52 @@ def test_search_and_filters(browser, page_file):
     edges_before = page.evaluate("window.kgNetwork.body.data.edges.length")
     page.uncheck("input.kg-relation[value=hasBrand]")
     assert page.evaluate("window.kgNetwork.body.data.edges.length") < edges_before
+    assert page.evaluate("window.kgNetwork.physics.options.enabled") is False  # opens frozen
+    page.click("#kg-freeze")
+    assert page.evaluate("window.kgNetwork.physics.options.enabled") is True
     page.click("#kg-freeze")
     assert page.evaluate("window.kgNetwork.physics.options.enabled") is False
+    page.close()
+
+
+def test_first_view_labels_the_central_nodes_legibly(browser, page_file):
+    """At the starting zoom the most central nodes' labels are drawn at a readable size."""
+    from kg.layout import LEGIBLE
+
+    page, _ = open_page(browser, page_file)
+    scale = page.evaluate("window.kgNetwork.getScale()")
+    sizes = page.evaluate("window.kgData.nodes.map(n => n.font.size)")
+    on_screen = sorted((s * scale for s in sizes), reverse=True)
+    assert on_screen[min(LEGIBLE, len(on_screen)) - 1] >= 11, on_screen[:LEGIBLE]  # px, drawn (threshold 8)
+    before = page.evaluate("JSON.stringify(window.kgNetwork.getPositions())")
+    page.wait_for_timeout(1500)
+    assert page.evaluate("JSON.stringify(window.kgNetwork.getPositions())") == before  # nothing drifts
+    page.close()
+
+
+def test_a_large_page_opens_and_settles_in_seconds(browser, tmp_path):
+    import random
+    import time
+
+    import networkx as nx
+
+    from kg.viz import render_html
+
+    rnd = random.Random(5)
+    g = nx.MultiDiGraph()
+    for i in range(1500):
+        g.add_node(f"n{i}", label=f"某某单位{i}", type=["PartyOrganization", "Brand", "Place"][i % 3])
+    for i in range(1, 1500):
+        for _ in range(4):
+            g.add_edge(f"n{i}", f"n{rnd.randrange(i)}", label="隶属于", relation="subOrganizationOf")
+    sel = select(g, max_nodes=1500)
+    path = tmp_path / "big.html"
+    path.write_text(render_html(sel.graph), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    start = time.perf_counter()
+    page.goto(path.as_uri())
+    page.wait_for_function("window.kgStable === true", timeout=30000)
+    assert time.perf_counter() - start < 8  # vis-network's own layout took about two minutes here
     page.close()
 
 

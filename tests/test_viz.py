@@ -135,9 +135,9 @@ def test_colours_shapes_and_legend(sample_html):
     assert "Person" not in legend  # only the types present
     assert "SomethingNew" not in legend
     options = _embedded(sample_html, "kg-options")
-    assert options["physics"]["enabled"] is True
-    assert options["physics"]["stabilization"]["enabled"] is True
-    assert "barnesHut" in options["physics"]
+    assert options["physics"]["enabled"] is False  # laid out before (kg.layout): the page opens frozen
+    assert "barnesHut" in options["physics"]  # for when the reader releases the layout
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in nodes.values())
     assert isinstance(options["layout"]["randomSeed"], int)
     assert options["layout"]["hierarchical"]["enabled"] is False
 
@@ -192,3 +192,24 @@ def test_weak_edges_are_dashed_and_say_their_confidence():
     assert not edges["b"].get("dashes") and "置信度 0.95" in edges["b"]["title"]
     assert edges["c"]["dashes"] is True and "置信度 0.22" in edges["c"]["title"]
     assert edges["c"]["color"]["color"] != edges["b"].get("color", {}).get("color")
+
+
+def test_layout_keeps_boxes_apart_and_labels_central_nodes_large():
+    from kg.layout import LEGIBLE, PAD, box_radius, label_size
+
+    g = nx.MultiDiGraph()
+    for i in range(60):
+        g.add_node(f"n{i}", label=f"某某单位第{i}党支部", type="PartyOrganization", weight=round(1 - i / 60, 3))
+    for i in range(1, 60):
+        g.add_edge(f"n{i}", f"n{(i - 1) // 3}", label="隶属于")
+    nodes = {n["id"]: n for n in _embedded(render_html(g), "kg-nodes")}
+    assert nodes["n0"]["font"]["size"] == label_size(0, 1.0) > nodes["n59"]["font"]["size"]
+    assert sum(n["font"]["size"] > label_size(LEGIBLE, 0) for n in nodes.values()) == LEGIBLE
+    ids = sorted(nodes)
+    for a in ids:
+        for b in ids:
+            if a < b:
+                na, nb = nodes[a], nodes[b]
+                gap = ((na["x"] - nb["x"]) ** 2 + (na["y"] - nb["y"]) ** 2) ** 0.5
+                need = box_radius(na["label"], na["font"]["size"]) + box_radius(nb["label"], nb["font"]["size"])
+                assert gap >= need + PAD - 1, (a, b)
