@@ -270,7 +270,10 @@ def push(graph, store, endpoint, graph_iri):
 @click.option("--port", default=7878, show_default=True, type=int, help="Port to listen on.")
 @click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds a query may run.")
 @click.option("--limit", default=10000, show_default=True, type=int, help="Most result rows returned (0: no limit).")
-def serve(graph, store, host, port, timeout, limit):
+@click.option("--cors", default="*", show_default=True, metavar="ORIGIN",
+              help="The origin web pages may query from: * for any page the browser opens, an origin such as "
+                   "https://yasgui.triply.cc for one, '' for none.")
+def serve(graph, store, host, port, timeout, limit, cors):
     """Serve a graph as a read-only SPARQL 1.1 endpoint at /sparql, with a
     query page for a browser at /.
 
@@ -290,7 +293,7 @@ def serve(graph, store, host, port, timeout, limit):
     if not graph and not store:
         raise click.UsageError("give a graph file or --store DIR")
     with _kg_errors():
-        server = make_server(load_store(graph, store), host, port, timeout, limit)
+        server = make_server(load_store(graph, store), host, port, timeout, limit, cors)
     click.echo(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql, query page: "
                f"http://{host}:{server.server_port}/ (Ctrl-C to stop)")
     try:

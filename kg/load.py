@@ -195,6 +195,7 @@ def _read_docx(p: Path, data: bytes, sha: str) -> Source:
     """Paragraphs (and table cells) of a Word file, one per line."""
     import io
     import zipfile
+    import zlib
 
     try:
         import docx
@@ -202,18 +203,26 @@ def _read_docx(p: Path, data: bytes, sha: str) -> Source:
         raise InputError(p, "reading .docx needs python-docx", "pip install python-docx") from exc
     if not data:
         raise InputError(p, "empty file", "nothing to extract")
+    from lxml import etree
+
+    # what a damaged file raises inside zipfile, zlib and lxml (python-docx resolves no
+    # external entities, and lxml stops entity expansion loops): a message, never a traceback
+    broken = (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError, OSError, etree.LxmlError,
+              AttributeError, IndexError, TypeError)
     try:
         d = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(p, f"not a readable Word (.docx) file ({exc})", "re-save it from Word as .docx") from exc
-    lines = [para.text.strip() for para in d.paragraphs]
-    for table in d.tables:
-        for row in table.rows:
-            lines.append(" ".join(c.text.strip() for c in row.cells if c.text.strip()))
+        lines = [para.text.strip() for para in d.paragraphs]
+        for table in d.tables:
+            for row in table.rows:
+                lines.append(" ".join(c.text.strip() for c in row.cells if c.text.strip()))
+        title = d.core_properties.title
+    except broken as exc:
+        reason = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+        raise InputError(p, f"not a readable Word (.docx) file ({reason})", "re-save it from Word as .docx") from None
     text = "\n".join(line for line in lines if line)
     if not text.strip():
         raise InputError(p, "the Word file holds no text", "nothing to extract")
     meta = {}
-    if d.core_properties.title:
-        meta["title"] = d.core_properties.title.strip()
+    if title:
+        meta["title"] = title.strip()
     return Source(text + "\n", "docx", sha, "docx", meta)

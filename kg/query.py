@@ -118,6 +118,7 @@ def query_store(store, text: str, params: dict | None = None) -> dict:
 
     import pyoxigraph as ox
 
+    check_nesting(text)
     functions = {}
     if params:
         for name in params:
@@ -139,6 +140,37 @@ def query_store(store, text: str, params: dict | None = None) -> dict:
 
 
 PARAM = "urn:kg:param:"
+MAX_NESTING = 64  # levels of { ( [ a query may hold; far deeper ones crash the SPARQL parser's stack
+_TOKENS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'  # long strings
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'  # strings
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'  # IRIs
+    r"|#[^\n]*"  # comments
+    r"|[{}()\[\]]"
+)
+
+
+def check_nesting(text: str) -> None:
+    """QueryError for a query nested deeper than MAX_NESTING, found before any parser sees it.
+
+    >>> check_nesting("SELECT * WHERE { ?s ?p ?o FILTER(?o = '{{{{') }")
+    >>> check_nesting("SELECT * WHERE " + "{ " * 100 + "?s ?p ?o" + " }" * 100)
+    Traceback (most recent call last):
+    ...
+    kg.query.QueryError: the query is nested too deeply (100 levels; at most 64)
+    """
+    depth = deepest = 0
+    for m in _TOKENS.finditer(text):
+        c = m.group()
+        if c in ("{", "(", "["):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c in ("}", ")", "]"):
+            depth -= 1
+    if deepest > MAX_NESTING:
+        raise QueryError(f"the query is nested too deeply ({deepest} levels; at most {MAX_NESTING})")
 # what may come before a query's first "{": comments, IRIs, strings, anything else but braces
 _HEAD = re.compile(r"""\#[^\n]*|<[^<>"{}|^`\\\x00-\x20]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[^{#<"']+|[<"']""")
 

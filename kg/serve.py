@@ -86,18 +86,42 @@ def _negotiate(accept: str, table: dict, default: str) -> tuple[str, str]:
     return default, table[default]
 
 
-def make_server(store, host="127.0.0.1", port=7878, timeout=30.0, limit=10000):
-    """An HTTP server answering SPARQL on ``/sparql`` from ``store``."""
+MAX_BODY = 1 << 20  # bytes a POSTed query may have (a SPARQL query is a few kilobytes)
+READ_TIMEOUT = 20.0  # seconds a client may take to send its request
+
+
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 256  # connections waiting to be accepted (Python's default is 5)
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        import sys
+
+        if isinstance(sys.exc_info()[1], (TimeoutError, ConnectionError)):
+            return  # a client that went quiet or away: nothing to report
+        super().handle_error(request, client_address)
+
+
+def make_server(store, host="127.0.0.1", port=7878, timeout=30.0, limit=10000, cors="*"):
+    """An HTTP server answering SPARQL on ``/sparql`` from ``store``; ``cors``
+    is the origin browser pages may read it from (``*``: any, ``""``: none)."""
     import pyoxigraph as ox
+
+    from .query import QueryError, check_nesting
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "kg-sparql/0.2"
+        timeout = READ_TIMEOUT  # the socket's: a request sent too slowly, or a body shorter than said, ends
 
         def log_message(self, fmt, *args):  # quiet by default
             pass
 
         def _cors(self):
-            self.send_header("Access-Control-Allow-Origin", "*")
+            if not cors:
+                return
+            self.send_header("Access-Control-Allow-Origin", cors)
+            if cors != "*":
+                self.send_header("Vary", "Origin")
             self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
             self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
             self.send_header("Access-Control-Expose-Headers", "X-KG-Truncated")
@@ -138,8 +162,19 @@ def make_server(store, host="127.0.0.1", port=7878, timeout=30.0, limit=10000):
             url = urlparse(self.path)
             if url.path != "/sparql":
                 return self._error(404, "not found: the endpoint is /sparql")
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length).decode("utf-8", errors="replace")
+            try:
+                length = int(self.headers.get("Content-Length") or 0)
+            except ValueError:
+                return self._error(400, "bad Content-Length: not a number")
+            if length < 0:
+                return self._error(400, "bad Content-Length: negative")
+            if length > MAX_BODY:
+                self.close_connection = True
+                return self._error(413, f"request body too large ({length} bytes; at most {MAX_BODY})")
+            body = self.rfile.read(length)
+            if len(body) < length:
+                return self._error(400, "the request body is shorter than its Content-Length")
+            body = body.decode("utf-8", errors="replace")
             ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             if ctype == "application/sparql-update":
                 return self._error(403, "this endpoint is read-only: updates are refused")
@@ -154,6 +189,10 @@ def make_server(store, host="127.0.0.1", port=7878, timeout=30.0, limit=10000):
             self._answer(params["query"][0])
 
         def _answer(self, query: str):
+            try:
+                check_nesting(query)  # before the parser, whose stack a deep query overflows
+            except QueryError as exc:
+                return self._error(400, f"bad query: {exc}")
             box = {}
 
             def work():
@@ -208,6 +247,6 @@ def make_server(store, host="127.0.0.1", port=7878, timeout=30.0, limit=10000):
 
     page = query_page(len(store))
     try:
-        return ThreadingHTTPServer((host, port), Handler)
+        return _Server((host, port), Handler)
     except OSError as exc:
         raise KgError(f"cannot listen on {host}:{port} ({exc.strerror or exc}); choose another --port") from exc

@@ -87,3 +87,66 @@ def test_bad_html_and_docx(tmp_path, name, data, problem):
     (tmp_path / name).write_bytes(data)
     with pytest.raises(InputError, match=problem):
         process_file(tmp_path / name)
+
+
+def _damaged_docx(tmp_path, how):
+    """A real Word file with its document part damaged in one way."""
+    import io
+    import zipfile
+
+    good = tmp_path / "good.docx"
+    write_docx(good, TITLE, PARAS)
+    src = zipfile.ZipFile(good)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                if how == "half":
+                    data = data[: len(data) // 2]
+                elif how == "bomb":
+                    lol = "".join(f'<!ENTITY a{i} "{"&a%d;" % (i - 1) * 10}">' for i in range(1, 12))
+                    data = (f'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a0 "党建">{lol}]>'
+                            f'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                            f'<w:body><w:p><w:r><w:t>&a11;</w:t></w:r></w:p></w:body></w:document>').encode()
+                elif how == "external":
+                    data = (b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                            b'<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>')
+            out.writestr(item, data)
+    raw = buf.getvalue()
+    if how == "deflate":  # flip bytes inside the compressed document part
+        at = raw.find(b"word/document.xml") + 60
+        raw = raw[:at] + bytes(b ^ 0x5A for b in raw[at:at + 40]) + raw[at + 40:]
+    path = tmp_path / f"{how}.docx"
+    path.write_bytes(raw)
+    return path
+
+
+@pytest.mark.parametrize("how", ["half", "deflate", "bomb"])
+def test_a_damaged_word_file_is_named_and_the_others_are_built(tmp_path, how):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    (tmp_path / "in").mkdir()
+    bad = _damaged_docx(tmp_path / "in", how)
+    (tmp_path / "in" / "good.txt").write_text("\n".join([TITLE] + PARAS), encoding="utf-8")
+    (tmp_path / "in" / "good.docx").unlink()
+    with pytest.raises(InputError, match="not a readable Word"):
+        process_file(bad)
+    for jobs in ("1", "2"):
+        res = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "-o", str(tmp_path / f"out{jobs}"), "-j", jobs,
+                                        "--no-html"])
+        assert res.exit_code == 1, res.output
+        assert bad.name in res.output and "not a readable Word" in res.output and "Traceback" not in res.output
+        assert (tmp_path / f"out{jobs}" / "graph.ttl").stat().st_size > 1000
+
+
+def test_external_entities_in_a_word_file_are_never_resolved(tmp_path):
+    path = _damaged_docx(tmp_path, "external")
+    try:
+        doc = process_file(path)
+    except InputError:
+        return  # refused: fine
+    assert "root:" not in doc.text

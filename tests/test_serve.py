@@ -114,3 +114,84 @@ def test_a_cut_result_says_so(endpoint):
 def test_head_answers_like_get(endpoint):
     status, headers, body = _get(endpoint.rsplit("/", 1)[0] + "/", method="HEAD")
     assert status == 200 and body == b"" and int(headers["Content-Length"]) > 1000
+
+
+@pytest.fixture
+def hostile(tmp_path, examples_dir, monkeypatch):
+    """A server with a short read timeout and one origin allowed."""
+    import kg.serve
+    from kg.build import build_outputs
+
+    monkeypatch.setattr(kg.serve, "READ_TIMEOUT", 1.0)
+    build_outputs([examples_dir], tmp_path, html=False)
+    server = make_server(load_store(tmp_path / "graph.ttl"), port=0, timeout=5, limit=100,
+                         cors="https://yasgui.example")
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    yield "127.0.0.1", server.server_port
+    server.shutdown()
+    server.server_close()
+
+
+def _raw(host, port, data: bytes, wait=5.0) -> bytes:
+    import socket
+
+    with socket.create_connection((host, port), timeout=wait) as s:
+        s.sendall(data)
+        out = b""
+        try:
+            while chunk := s.recv(65536):
+                out += chunk
+        except TimeoutError:
+            pass
+    return out
+
+
+def test_a_deeply_nested_query_is_refused_and_the_server_lives(hostile):
+    from urllib.parse import quote
+
+    host, port = hostile
+    deep = "SELECT * WHERE " + "{ " * 2300 + "?s ?p ?o" + " }" * 2300
+    with pytest.raises(urllib.error.HTTPError) as err:
+        _get(f"http://{host}:{port}/sparql?query={quote(deep)}")
+    assert err.value.code == 400 and "nested too deeply" in err.value.read().decode()
+    status, _h, _b = _get(f"http://{host}:{port}/sparql?query={quote('ASK { ?s ?p ?o }')}")
+    assert status == 200
+
+
+def test_bad_lengths_big_bodies_and_slow_clients(hostile):
+    host, port = hostile
+    head = f"POST /sparql HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/sparql-query\r\n"
+    assert b" 400 " in _raw(host, port, (head + "Content-Length: abc\r\n\r\n").encode()).split(b"\r\n")[0]
+    big = _raw(host, port, (head + f"Content-Length: {50 << 20}\r\n\r\n").encode())
+    assert b" 413 " in big.split(b"\r\n")[0]
+    # a body shorter than its length: the server stops waiting after its read timeout (1 s here)
+    import time
+
+    start = time.perf_counter()
+    _raw(host, port, (head + "Content-Length: 100\r\n\r\nASK {").encode(), wait=4.0)
+    assert time.perf_counter() - start < 3.5
+
+
+def test_cors_names_the_origin_it_was_given(hostile):
+    host, port = hostile
+    _s, headers, _b = _get(f"http://{host}:{port}/")
+    assert headers["Access-Control-Allow-Origin"] == "https://yasgui.example"
+
+
+def test_two_hundred_queries_at_once_are_all_answered(hostile):
+    from concurrent.futures import ThreadPoolExecutor
+    from urllib.parse import quote
+
+    host, port = hostile
+    url = f"http://{host}:{port}/sparql?query={quote('ASK { ?s ?p ?o }')}"
+
+    def one(_i):
+        try:
+            return _get(url, headers={"Accept": "application/sparql-results+json"})[0]
+        except Exception as exc:  # a refused or reset connection
+            return repr(exc)
+
+    with ThreadPoolExecutor(200) as pool:
+        results = list(pool.map(one, range(200)))
+    assert results == [200] * 200
