@@ -25,6 +25,15 @@ def _kg_errors(*also):
 @click.version_option(package_name="kg")
 def main():
     """Turn Chinese party-building articles into a linked-data knowledge graph."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)  # a plain kill stops like Ctrl-C: workers ended, nothing half-written
+
+
+def _terminate(signum, frame):
+    raise KeyboardInterrupt
 
 
 @main.command(context_settings=CONTEXT)

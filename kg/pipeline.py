@@ -157,13 +157,65 @@ def _warm():
         names.model()
 
 
-def _worker_start():
-    """A worker ignores Ctrl-C: the main process stops the build and the workers."""
+def _worker_start(main_pid: int | None = None):
+    """A worker ignores Ctrl-C: the main process stops the build and the workers.
+    It ends by itself when the main process is gone (killed with -9, say)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if main_pid:
+        _watch(main_pid)
     _warm()
     gc.freeze()  # a worker's dictionaries live as long as it does: the collector need not walk them
+
+
+def _watch(pid: int, every: float = 0.5) -> None:
+    """End this process soon after process ``pid`` ends (a daemon thread polls it)."""
+    import os
+    import threading
+
+    def watch():
+        while True:
+            time.sleep(every)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # the pid was reused by another user's process: ours is gone
+                os._exit(1)
+
+    threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
+
+
+SPOOL_PREFIX = "kg-spool-"
+
+
+def clear_stale_spools() -> None:
+    """Remove spool folders that builds killed before they could clean up left
+    behind (named kg-spool-PID-…, with PID no longer running)."""
+    import os
+    import shutil
+    import tempfile
+
+    root = tempfile.gettempdir()
+    try:
+        names = os.listdir(root)
+    except OSError:
+        return
+    for name in names:
+        if not name.startswith((SPOOL_PREFIX, "kg-lac-")):
+            continue
+        pid = name.split("-")[2] if name.startswith(SPOOL_PREFIX) else ""
+        if not pid.isdigit():
+            if name.startswith("kg-lac-") and time.time() - os.path.getmtime(os.path.join(root, name)) > 3600:
+                shutil.rmtree(os.path.join(root, name), ignore_errors=True)
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(os.path.join(root, name), ignore_errors=True)
+        except PermissionError:
+            pass
 
 
 def _stop(pool) -> None:
@@ -179,11 +231,12 @@ def workers(jobs: int):
     fails the build instead of leaving it waiting. Use it as a context
     manager, or ``shutdown()`` it."""
     import multiprocessing as mp
+    import os
     from concurrent.futures import ProcessPoolExecutor
 
     # forkserver: workers fork from a clean server process, never from a parent holding threads or locks
     ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_start)
+    pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_worker_start, initargs=(os.getpid(),))
     try:
         list(pool.map(_ready, range(jobs)))
     except BaseException:  # Ctrl-C while they start: no worker outlives the call
@@ -226,7 +279,8 @@ def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress
         procs = min(jobs or os.cpu_count() or 1, len(work)) if own else pool._max_workers
         pool = workers(procs) if own else pool
         if sink is not None:  # graph text through spool files, not pipes
-            spool_dir = tempfile.mkdtemp(prefix="kg-spool-")
+            clear_stale_spools()
+            spool_dir = tempfile.mkdtemp(prefix=f"{SPOOL_PREFIX}{os.getpid()}-")
             work = [w + (spool_dir,) for w in work]
         chunk = max(1, min(8, len(work) // (procs * 8)))
         results = (bar_step(bar, x) for x in _pool_map(pool, work, chunk))

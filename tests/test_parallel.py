@@ -1,4 +1,6 @@
 """Parallel and distributed builds give the same graph as one process."""
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -91,3 +93,62 @@ def test_a_worker_that_dies_fails_the_build_and_writes_nothing(examples, tmp_pat
     assert res.exit_code == 2, res.output
     assert "worker process died" in res.output
     assert {n: (tmp_path / "out" / n).read_bytes() for n in NAMES} == before
+
+
+def _descendants(root: int) -> set:
+    import glob
+
+    kids = {}
+    for stat in glob.glob("/proc/[0-9]*/stat"):
+        try:
+            fields = open(stat).read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        kids.setdefault(int(fields[1]), []).append(int(stat.split("/")[2]))
+    out, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        out.add(pid)
+        todo += kids.get(pid, [])
+    return out - {root}
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("sig", ["KILL", "TERM"])
+def test_a_killed_build_leaves_no_worker_and_no_spool(tmp_path, examples, sig):
+    """kill -9 or a plain kill of the main process: the workers end by themselves, and
+    what a -9 leaves in TMPDIR the next build clears."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(40):
+        for f in sorted(examples.glob("*.txt")):
+            (corpus / f"{i:02d}_{f.name}").write_text(f"第{i}期\n" + f.read_text(encoding="utf-8"), encoding="utf-8")
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = dict(os.environ, TMPDIR=str(tmp))
+    cmd = [sys.executable, "-m", "kg.cli", "build", str(corpus), "-o", str(tmp_path / "out"), "-j", "2", "-q"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 60
+    while not list(tmp.glob("kg-spool-*/*")) and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.1)
+    assert proc.poll() is None, "the build ended before it could be killed"
+    children = _descendants(proc.pid)
+    assert children
+    proc.send_signal(getattr(signal, f"SIG{sig}"))
+    proc.wait(timeout=30)
+    time.sleep(3)
+    assert [p for p in children if Path(f"/proc/{p}").exists()] == []
+    assert not (tmp_path / "out" / "graph.ttl").exists()  # nothing half-written
+    if sig == "TERM":
+        assert list(tmp.glob("kg-spool-*")) == []
+    else:  # -9 gives no chance to clean: the next build does
+        assert list(tmp.glob("kg-spool-*"))
+        subprocess.run(cmd[:4] + [str(examples), "-o", str(tmp_path / "again"), "-j", "2", "-q"], env=env,
+                       check=True, capture_output=True)
+        assert list(tmp.glob("kg-spool-*")) == []
