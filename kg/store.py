@@ -79,7 +79,13 @@ class KgStore:
         self.manifest_path = self.folder / "manifest.json"
         self.manifest = {}
         if self.manifest_path.is_file():
-            self.manifest = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+            try:
+                self.manifest = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+                if not isinstance(self.manifest, dict):
+                    raise ValueError("not a JSON object")
+            except (ValueError, UnicodeDecodeError) as exc:
+                raise StoreError(f"{self.manifest_path}: the store's manifest is damaged ({exc}); "
+                                 "remove the store folder and build it again") from None
 
     # ------------------------------------------------------------ writing
     def update(self, paths, prune: bool = False, min_confidence: float = 0.0) -> UpdateSummary:
@@ -90,8 +96,12 @@ class KgStore:
         files, errors = collect(paths)
         summary = UpdateSummary(errors=list(errors))
         seen = set()
+        # the same file named by another path (relative, absolute, through a link) is the same article
+        real = {os.path.realpath(k): k for k in self.manifest}
         for f in files:
-            key = Path(f).as_posix()
+            key = real.get(os.path.realpath(f), Path(f).as_posix())
+            if key in seen:
+                continue
             seen.add(key)
             try:
                 src = read(f)
@@ -182,12 +192,14 @@ class KgStore:
             yield art, triples, self.manifest[key]["entities"]
 
     def dataset(self) -> Dataset:
-        """The store's content as an rdflib Dataset (for export and the view)."""
-        ox = _ox()
+        """The store's content as an rdflib Dataset, spelled as a build writes it
+        (pyoxigraph keeps decimals as values: kg.graphio gives them back their form)."""
+        from .graphio import export_bytes
+
         ds = Dataset()
         for prefix, ns in new_graph(self.base).namespaces():
             ds.bind(prefix, ns)
-        ds.parse(data=self.store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+        ds.parse(data=export_bytes(self.store, "nq").decode("utf-8"), format="nquads")
         return ds
 
     def __len__(self) -> int:

@@ -417,6 +417,8 @@ def from_ox(term):
         if term.language:
             return (term.value, term.language, None)
         dt = term.datatype.value
+        if dt == XSD + "decimal" and "." not in term.value:  # pyoxigraph keeps the value: 1.0 comes back as 1
+            return (term.value + ".0", None, dt)
         return (term.value, None, None if dt == XSD + "string" else dt)
     raise TypeError(f"no blank nodes in kg's graphs: {term!r}")
 

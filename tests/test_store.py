@@ -91,3 +91,26 @@ def test_missing_store_is_a_clear_error(tmp_path):
         KgStore(tmp_path / "none", read_only=True)
     res = run("query", "--store", tmp_path / "none", "articles")
     assert res.exit_code == 2 and "not a kg store" in res.output
+
+
+def test_the_stores_graph_is_the_builds_graph_spelling_included(examples, tmp_path):
+    """Not only equal values: the same literals (decimals keep the build's 1.0), so isomorphic() holds."""
+    from kg.export import read_graph
+
+    assert run("build", examples, "--store", tmp_path / "s", "-o", tmp_path / "o", "--no-html").exit_code == 0
+    with KgStore(tmp_path / "s", read_only=True) as st:
+        assert isomorphic(flatten(st.dataset()), flatten(read_graph(tmp_path / "o" / "graph.ttl")))
+
+
+def test_a_damaged_manifest_is_a_clear_error(examples, tmp_path):
+    assert run("build", examples, "--store", tmp_path / "s", "--no-html").exit_code == 0
+    (tmp_path / "s" / "manifest.json").write_text("{ not json", encoding="utf-8")
+    res = run("build", examples, "--store", tmp_path / "s", "--no-html")
+    assert res.exit_code == 2 and "manifest" in res.output and "Traceback" not in res.output
+
+
+def test_one_file_by_two_paths_is_one_article(examples, tmp_path, monkeypatch):
+    monkeypatch.chdir(examples.parent)
+    assert run("build", "examples", "--store", tmp_path / "s", "--no-html").exit_code == 0
+    res = run("build", examples.resolve(), "--store", tmp_path / "s", "--no-html")
+    assert res.exit_code == 0 and "added 0" in res.output and "skipped 5" in res.output
