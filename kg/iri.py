@@ -15,7 +15,7 @@ from hashlib import sha1
 
 from rdflib import Namespace, URIRef
 
-from .text import norm
+from .text import norm, to_simplified
 
 __all__ = ["KG", "DEFAULT_BASE", "entity_iri", "entity_str", "article_iri", "measurement_iri", "measurement_str", "provenance_iri", "provenance_str", "segment"]
 
@@ -38,9 +38,15 @@ def segment(s: str) -> str:
 
 
 def iri_key(label: str) -> str:
-    """The label as it goes into an IRI: NFKC, no white space or punctuation
-    but ``+`` (1+17 and 117 stay apart)."""
-    return "+".join(norm(part) for part in unicodedata.normalize("NFKC", label).split("+")).strip() or label
+    """The label as it goes into an IRI: NFKC, simplified characters (one name
+    in 臺州 and in 台州 articles is one node), no white space, punctuation or
+    invisible format characters, but ``+`` (1+17 and 117 stay apart).
+
+    >>> iri_key("臺州市椒江區稅務局黨委") == iri_key("台州市椒江区税务局党委")
+    True
+    """
+    label = to_simplified(unicodedata.normalize("NFKC", label))
+    return "+".join(norm(part) for part in label.split("+")).strip() or label
 
 
 def entity_iri(typ: str, label: str, base: str = DEFAULT_BASE, scope: str = "") -> URIRef:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import insort
 
-from .rdf import EVIDENCE, MEASUREMENT_ABOUT, SEEN, entity_triples
+from .rdf import EVIDENCE, MEASUREMENT_ABOUT, SEEN, entity_triples, preferred
 from .triples import RDF_TYPE
 
 __all__ = ["article_facts", "PageSummary"]
@@ -112,8 +112,8 @@ class PageSummary:
 
         nodes = {}
         for iri, (typ, labels, aliases) in entities.items():
-            label = max(labels, key=lambda s: (len(s), s))
-            node = nodes[iri] = new_node(label, typ, (labels | aliases) - {label})
+            label = preferred(labels)
+            node = nodes[iri] = new_node(label, typ, (set(labels) | aliases) - {label})
             tip = self.tips.get(iri)
             if tip:
                 node.update(articles=tip[0], evidence=tip[1], figures=tip[2], evidence_count=len(tip[3]))

@@ -6,6 +6,8 @@ form seen) and every other form as ``skos:altLabel``.
 """
 from __future__ import annotations
 
+import unicodedata
+
 from decimal import Decimal
 from functools import lru_cache
 
@@ -14,9 +16,10 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from . import lexicon as lx
 from .iri import DEFAULT_BASE, KG, article_iri, entity_str, measurement_str, provenance_str
+from .text import to_simplified
 from .triples import IRI, RDF_TYPE, Shape, Slot, lit, to_rdflib
 
-__all__ = ["to_graph", "to_dataset", "flatten", "new_graph", "article_triples", "article_parts", "entity_triples", "merge_summaries", "merge_summary"]
+__all__ = ["to_graph", "to_dataset", "flatten", "new_graph", "article_triples", "article_parts", "entity_triples", "merge_summaries", "merge_summary", "preferred", "visible"]
 
 
 def new_graph(base: str = DEFAULT_BASE) -> Graph:
@@ -150,7 +153,7 @@ def article_parts(doc, base: str = DEFAULT_BASE, min_confidence: float = 0.0) ->
             continue
         iri = entity_str(ent.type, ent.label, base, scope(doc, key, home))
         iris[key] = iri
-        summary[iri] = (ent.type, ent.label, sorted(ent.aliases))
+        summary[iri] = (ent.type, visible(ent.label), sorted({visible(a) for a in ent.aliases} - {visible(ent.label)}))
         node((SEEN, iri, (art,)))
     source, span = doc.source, doc.source_span
     for m in doc.mentions:
@@ -177,6 +180,33 @@ def article_parts(doc, base: str = DEFAULT_BASE, min_confidence: float = 0.0) ->
     return out, nodes, summary
 
 
+def visible(label: str) -> str:
+    """A label without invisible format characters (zero-width spaces, joiners,
+    direction marks), which would otherwise make a second spelling of a name.
+
+    >>> visible("平湖市交通\u200b运输局党委")
+    '平湖市交通运输局党委'
+    """
+    if label.isascii():
+        return label
+    return "".join(c for c in label if unicodedata.category(c) != "Cf")
+
+
+def preferred(labels) -> str:
+    """The label an entity is known by: the longest form, of equal ones the
+    first an article gave (``labels`` in that order), so a name first written
+    in traditional characters keeps them.
+
+    >>> preferred(["臺州市", "台州市", "台州"])
+    '臺州市'
+    """
+    best = None
+    for label in labels:
+        if best is None or len(label) > len(best):
+            best = label
+    return best
+
+
 def merge_summaries(summaries) -> dict:
     """``{iri: [type, labels, aliases]}`` across articles' entity summaries."""
     merged = {}
@@ -188,8 +218,8 @@ def merge_summaries(summaries) -> dict:
 def merge_summary(merged: dict, summary: dict) -> None:
     """Add one article's entity summary ``{iri: (type, label, aliases)}`` to ``merged``."""
     for iri, (typ, label, aliases) in summary.items():
-        slot = merged.setdefault(iri, [typ, set(), set()])
-        slot[1].add(label)
+        slot = merged.setdefault(iri, [typ, {}, set()])
+        slot[1].setdefault(label, None)  # a dict: the order articles gave the labels in
         slot[2].update(aliases)
 
 
@@ -207,11 +237,11 @@ def entity_triples(merged: dict, base: str = DEFAULT_BASE) -> list:
     add = out.append
     for iri in sorted(merged):
         typ, labels, aliases = merged[iri]
-        label = max(labels, key=lambda s: (len(s), s))
+        label = preferred(labels)
         add((iri, RDF_TYPE, K + typ))
         add((iri, _LABEL, lit(label, "zh")))
         add((iri, _PREF, lit(label, "zh")))
-        for a in sorted((labels | aliases) - {label}):
+        for a in sorted((set(labels) | aliases) - {label}):
             add((iri, _ALT, lit(a, "zh")))
         if typ == "Place":
             _admin_chain(add, iri, label, base)
@@ -221,6 +251,7 @@ def entity_triples(merged: dict, base: str = DEFAULT_BASE) -> list:
 def _admin_chain(add, iri, label, base):
     """Level, code and parents of a place the gazetteer knows (平湖市 ⊂ 嘉兴市 ⊂
     浙江省); parents the text did not name are kg:AdministrativeArea only."""
+    label = to_simplified(label)  # the gazetteer is in simplified characters
     level = place_level(label)
     if level:
         add((iri, K + "adminLevel", lit(level)))

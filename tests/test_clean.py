@@ -55,7 +55,7 @@ def test_headings_are_not_joined():
 
 
 def test_simplified_by_regex_is_what_the_converter_gives_each_character():
-    from kg.clean import _T2S, _t2s_char, _traditional, to_simplified
+    from kg.text import _T2S, _t2s_char, _traditional, to_simplified
 
     chars = [chr(c) for c in [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00)]]
     rx = _traditional()

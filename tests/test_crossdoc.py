@@ -1,5 +1,6 @@
 """Identity across articles: no duplicates, no false merges."""
 from rdflib import RDF, RDFS
+from rdflib.namespace import DCTERMS, SKOS
 
 from kg import process_text
 from kg.iri import KG
@@ -40,3 +41,48 @@ def test_named_place_prefix_needs_no_scope():
     g = to_graph([process_text(HUZHOU, path="hz.txt"), process_text(ZHENGZHOU, path="zz.txt")])
     assert len(nodes(g, "Place", "湖州市")) == 1
     assert len(nodes(g, "GovernmentBody", "湖州市吴兴区港航管理服务中心")) == 1
+
+
+def _build(tmp_path, files):
+    from kg.build import build_outputs
+    from kg.export import read_graph
+    from kg.rdf import flatten
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, (text, encoding) in files.items():
+        (folder / name).write_bytes(text.encode(encoding))
+    build_outputs([folder], tmp_path / "out", html=False)
+    return flatten(read_graph(tmp_path / "out" / "graph.ttl"))
+
+
+def test_traditional_and_simplified_spellings_are_one_node(tmp_path):
+    """The first article writes the bureau in traditional characters (Big5), the second in simplified."""
+    g = _build(tmp_path, {
+        "a.txt": ("嘉禾市建寧區稅務局黨委以「建稅先鋒」黨建品牌為引領,服務納稅人三千人次。", "big5"),
+        "b.txt": ("嘉禾市建宁区税务局党委开展“税企连心”主题党日活动,获评全省税务系统先进基层党组织。", "utf-8"),
+    })
+    bureaus = [s for s in g.subjects(RDF.type, KG.PartyOrganization)]
+    assert len(bureaus) == 1, bureaus
+    labels = {str(o) for o in g.objects(bureaus[0], RDFS.label)}
+    assert labels == {"嘉禾市建寧區稅務局黨委"}  # as the first article wrote it
+    alts = {str(o) for o in g.objects(bureaus[0], SKOS.altLabel)}
+    assert "嘉禾市建宁区税务局党委" in alts
+    titles = {str(o) for o in g.objects(None, DCTERMS.title)}
+    assert any("稅務局" in t for t in titles)  # a Big5 article's title keeps its characters
+
+
+def test_a_traditional_place_gets_its_code_and_parents(tmp_path):
+    g = _build(tmp_path, {"a.txt": ("臺州市椒江區稅務局黨委以「椒稅先鋒」黨建品牌為引領,服務納稅人三千人次。", "big5")})
+    codes = {str(o) for o in g.objects(None, KG.adminCode)}
+    assert codes  # 椒江區 ⊂ 臺州市 ⊂ 浙江省, though written 臺州 and 區
+
+
+def test_an_invisible_character_does_not_make_the_preferred_label(tmp_path):
+    g = _build(tmp_path, {
+        "a.txt": ("平湖市交通\u200b运输局党委以“金平湖”党建品牌为引领。", "utf-8"),
+        "b.txt": ("平湖市交通运输局党委开展主题党日活动。", "utf-8"),
+        "c.txt": ("平湖市交通运输局党委获评全省先进基层党组织。", "utf-8"),
+    })
+    labels = {str(o) for s in g.subjects(RDF.type, KG.PartyOrganization) for o in g.objects(s, RDFS.label)}
+    assert labels == {"平湖市交通运输局党委"}
