@@ -27,6 +27,9 @@ CHROME = re.compile(
     r"|^\s*(?:发布日期|发布时间|发稿时间|日期|时间|文章来源|信息来源|来源|责任编辑|编辑|作者|浏览次数|点击数|阅读次数|访问量|字号|【字体|打印本页|关闭窗口|分享到|扫一扫)\s*[::]"
     r"|^\s*(?:【?\s*(?:打印|关闭|返回顶部|收藏)\s*】?\s*)+$"
 )
+FIELD = re.compile(  # a header field and its name, at the start of a line
+    r"^\s*(?:(?P<crumb>当前位置|您的位置|您当前的位置|所在位置|位置)|发布日期|发布时间|发稿时间|日期|时间|文章来源|信息来源|来源"
+    r"|责任编辑|编辑|作者|浏览次数|点击数|阅读次数|访问量)\s*[::]\s*")
 BREADCRUMB = re.compile(r"^\s*(?:当前位置|您的位置|您当前的位置|所在位置|位置)\s*[::]\s*(.*)$")
 DATE = re.compile(r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})日?(?:\s+(\d{1,2}:\d{2}(?::\d{2})?))?")
 SOURCE = re.compile(r"(?:文章来源|信息来源|来源)\s*[::]\s*([^\s::]+?)(?=\s|$|(?:发布|作者|编辑|浏览))")
@@ -83,6 +86,48 @@ def _meta_from_chrome(line: str, meta: dict) -> None:
         meta["source_name"] = s.group(1)
 
 
+def _body_after_field(line: str) -> int:
+    """Where the article goes on in a line that starts with a header field
+    (时间:5月20日上午,某局党委以…; 当前位置:首页>新闻>正文 某某…), or 0 when
+    the field is the whole line. A field's value ends at the first comma,
+    full stop or space; a breadcrumb's after the word behind its last ``>``.
+
+    >>> line = "时间:5月20日上午,某局党委以“红帆”党建品牌为引领,开展志愿服务活动。"
+    >>> line[_body_after_field(line):]
+    '某局党委以“红帆”党建品牌为引领,开展志愿服务活动。'
+    >>> _body_after_field("发布时间:2024-05-20 10:30 来源:某某网")
+    0
+    >>> line = "当前位置:首页 > 新闻 > 正文 某局党委以“红帆”党建品牌为引领,开展志愿服务活动,服务群众。"
+    >>> line[:_body_after_field(line)]
+    '当前位置:首页 > 新闻 > 正文 '
+    
+    """
+    m = FIELD.match(line)
+    if not m:
+        return 0
+    rest = m.end()
+    if m.group("crumb"):
+        last = max(line.rfind(c) for c in ">›»")
+        if last < rest:
+            return 0
+        word = last + 1
+        while word < len(line) and line[word].isspace():
+            word += 1
+        gap = re.compile(r"\s+").search(line, word)  # the crumb after the last > is one word
+        start = gap.end() if gap else len(line)
+    else:
+        end = re.compile(r"[,。;\s]").search(line, rest)
+        if end is None:
+            return 0
+        start = end.end()
+        while start < len(line) and line[start] in ", 。;":
+            start += 1
+    body = line[start:]
+    if len(body) < 20 or not re.search(r"[,。;]", body) or FIELD.match(body) or DATE.match(body):
+        return 0
+    return start
+
+
 def _strip(source, a, b):
     while a < b and source[a].isspace():
         a += 1
@@ -103,11 +148,16 @@ def clean(doc: Doc) -> Doc:
             continue
         line = fold(src[a:b])
         if CHROME.search(line):
-            _meta_from_chrome(line, meta)
-            meta.setdefault("chrome", []).append(line)
-            if not CREDITS.search(line):
+            cut = _body_after_field(line)
+            _meta_from_chrome(line[:cut] if cut else line, meta)
+            meta.setdefault("chrome", []).append(line[:cut] if cut else line)
+            if cut:  # the article goes on after the field: only the field is page chrome
+                a, line = a + cut, line[cut:]
+                kind = "body"
+            elif not CREDITS.search(line):
                 continue
-            kind = "byline"  # 作者: 某某 一审: 某某: the persons stay in the text, where they can be traced
+            else:
+                kind = "byline"  # 作者: 某某 一审: 某某: the persons stay in the text, where they can be traced
         else:
             kind = "byline" if BYLINE.match(line) else "body"
         if (paras and kind == "body" and kinds[-1] == "body" and _should_join(src, paras[-1][-1], (a, b))):

@@ -84,6 +84,8 @@ def build(paths, out, store, prune, base, no_html, min_confidence, jobs, schedul
                                progress=not quiet, scheduler=scheduler, max_bytes=max_bytes)
     for err in result.errors:
         click.echo(f"error: {err}", err=True)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     s = result.summary()
     if not result.extracts:
         click.echo("error: no article could be read; nothing written", err=True)

@@ -120,6 +120,7 @@ class BuildResult:
     errors: list = field(default_factory=list)
     seconds: float = 0.0
     entities: dict = field(default_factory=dict)  # iri → [type, labels, aliases], across articles
+    warnings: list = field(default_factory=list)  # "path: what" for articles read but yielding nothing
 
     def summary(self) -> dict:
         types = Counter()
@@ -287,6 +288,8 @@ def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress
     gc.freeze()  # what exists before the build (dictionaries, the caller's data) is not walked by the collector
     try:
         for x in results:
+            if x.error is None and not x.entities and not x.relations and not x.measurements:
+                res.warnings.append(f"{x.path}: no entity, relation or figure found in it (is it an article?)")
             if x.error is not None:
                 res.errors.append(x.error)
             elif sink is not None:

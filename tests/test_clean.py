@@ -76,3 +76,29 @@ def test_a_header_line_with_credits_keeps_its_persons_in_the_text():
     assert "韩立明" in d.text[s:e]
     persons = {x.label for x in process_text(d.source).entities.values() if x.type == "Person"}
     assert {"韩立明", "苏晴"} <= persons
+
+
+def test_a_header_field_at_the_start_of_a_line_takes_only_the_field():
+    """时间:… and a breadcrumb before the article on one line: the rest of the line is still read."""
+    from kg import process_text
+
+    for head in ("时间:5月20日上午,", "当前位置:首页 > 工作动态 > 正文 "):
+        doc = process_text(head + "长河市税务局党委以“税心向党”党建品牌为引领,开展志愿服务活动,服务群众1200人次。")
+        labels = {e.label for e in doc.entities.values()}
+        assert {"长河市税务局党委", "税心向党"} <= labels, head
+        assert [m.text for m in doc.measurements] == ["1200人次"]
+    doc = process_text("当前位置:首页 > 工作动态 > 正文\n发布时间:2024-05-20 10:30 来源:长河日报\n正文很短。")
+    assert doc.meta["date"] == "2024-05-20" and "发布时间" not in doc.text
+
+
+def test_an_article_that_yields_nothing_is_warned_about(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("长河市税务局党委以“税心向党”党建品牌为引领。", encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text("今天天气很好,我们去公园散步了。", encoding="utf-8")
+    res = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-html"])
+    assert res.exit_code == 0
+    assert "warning:" in res.output and "b.txt" in res.output and "a.txt: no entity" not in res.output
