@@ -53,6 +53,8 @@ def _finish(files, writer, html: bool, title: str) -> None:
     writer.finish()
     if html:
         files.open("graph.html").write(page_of(writer, title))
+    else:
+        files.drop("graph.html")  # an older build's page would not show this graph
 
 
 def page_of(writer, title: str) -> bytes:

@@ -37,7 +37,7 @@ def _terminate(signum, frame):
 
 
 @main.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))
 @click.option("-o", "--out", "out", type=click.Path(file_okay=False), help="Output folder for the graph files.")
 @click.option("--store", "store", type=click.Path(file_okay=False),
               help="Keep the graph in a persistent store folder; reruns process only new or changed articles.")

@@ -139,6 +139,7 @@ class AtomicFiles:
         self.folder = Path(folder)
         self.files = {}  # name → (open file, named temporary path or None for an anonymous file)
         self.discarded = False
+        self.dropped = set()
         self.created = None  # the folder, if this made it
         self._syncing = None  # (thread, errors) of start_sync
 
@@ -185,6 +186,11 @@ class AtomicFiles:
     def discard(self) -> None:
         self.discarded = True
 
+    def drop(self, name: str) -> None:
+        """Remove an old ``folder/name`` when the block ends well (an output this
+        run does not write, which would otherwise sit beside newer files)."""
+        self.dropped.add(name)
+
     def start_sync(self) -> None:
         """Start writing what the files hold so far to disk, in a thread (the
         bulk of a large build's output), so that the ``fsync`` at the end
@@ -226,6 +232,11 @@ class AtomicFiles:
                 named.append((tmp, self.folder / name))
             for tmp, final in named:
                 os.replace(tmp, final)
+            for name in sorted(self.dropped - set(self.files)):
+                try:
+                    os.unlink(self.folder / name)
+                except FileNotFoundError:
+                    pass
         except OSError as exc:
             for tmp, _final in named:
                 if os.path.exists(tmp):

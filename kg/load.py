@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,18 +22,39 @@ MAX_BYTES = 20 * 1024 * 1024  # one article; larger files are refused with a mes
 def collect(paths) -> tuple[list[Path], list[InputError]]:
     """Expand files and folders into a sorted list of article files.
 
-    Returns the files and an error for every path that does not exist.
+    Returns the files and an error for every path that does not exist, every
+    subfolder that cannot be read, and every article-named entry that is not a
+    regular file (a dangling link, a FIFO). A folder kg wrote its outputs to
+    (graph.trig beside graph.html) is not read as articles.
     """
     files, errors = [], []
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            if not found:
+            found, before = [], len(errors)
+            for root, dirs, names in os.walk(p, onerror=lambda exc: errors.append(
+                    InputError(exc.filename or p, f"cannot read the folder ({exc.strerror or exc})"))):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                here = Path(root)
+                if "graph.trig" in names and "graph.html" in names:  # kg's own outputs
+                    continue
+                for name in names:
+                    f = here / name
+                    if name.startswith(".") or f.suffix.lower() not in SUFFIXES:
+                        continue
+                    if f.is_file():
+                        found.append(f)
+                    else:
+                        what = "a link to nothing" if f.is_symlink() and not f.exists() else "not a regular file"
+                        errors.append(InputError(f, what, "skipped"))
+            if not found and len(errors) == before:
                 errors.append(InputError(p, "folder holds no article files (.txt, .md, .html, .docx)"))
-            files.extend(found)
+            files.extend(sorted(found))
         elif p.is_file():
             files.append(p)
+        elif p.exists():
+            errors.append(InputError(p, "not a regular file (a FIFO or a device)", "give an article file"))
+        elif p.is_symlink():
+            errors.append(InputError(p, "a link to nothing", "check the link"))
         else:
             errors.append(InputError(p, "no such file or folder", "check the path"))
     seen, unique = set(), []

@@ -55,3 +55,55 @@ def test_input_error_survives_pickling():
 
     err = pickle.loads(pickle.dumps(InputError("a.txt", "binary file", "give text")))
     assert str(err) == "a.txt: binary file (give text)" and err.path == "a.txt"
+
+
+def test_collect_names_what_it_cannot_read(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text("长河市税务局党委", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(tmp_path / "pipe.txt")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text("x", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        files, errors = collect([tmp_path])
+    finally:
+        locked.chmod(0o755)
+    assert files[0] == tmp_path / "a.txt" and len(files) == (2 if os.geteuid() == 0 else 1)
+    said = " ".join(str(e) for e in errors)
+    assert "gone.txt" in said and "link to nothing" in said and "pipe.txt" in said
+    if os.geteuid() != 0:  # root reads any folder
+        assert "locked" in said
+
+
+def test_outputs_written_inside_the_input_folder_are_not_read_back(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    (tmp_path / "a.txt").write_text("长河市税务局党委以“税心向党”党建品牌为引领。", encoding="utf-8")
+    for _ in range(2):
+        res = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(tmp_path / "out")])
+        assert res.exit_code == 0, res.output
+        assert res.output.startswith("1 documents")
+    # --no-html removes the older page, which would no longer show this graph
+    res = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(tmp_path / "out"), "--no-html"])
+    assert res.exit_code == 0 and not (tmp_path / "out" / "graph.html").exists()
+
+
+def test_an_unreadable_file_on_the_command_line_is_reported_and_the_rest_built(tmp_path):
+    import os
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    if os.geteuid() == 0:
+        pytest.skip("root reads any file")
+    (tmp_path / "a.txt").write_text("长河市税务局党委以“税心向党”党建品牌为引领。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "b.txt").chmod(0)
+    res = CliRunner().invoke(main, ["build", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "-o", str(tmp_path / "o")])
+    assert res.exit_code == 1 and "b.txt" in res.output and (tmp_path / "o" / "graph.ttl").exists()
