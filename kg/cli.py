@@ -1,6 +1,7 @@
 """The ``kg`` command: a thin layer over the library."""
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import contextmanager
 
@@ -281,10 +282,14 @@ def push(graph, store, endpoint, graph_iri):
 @click.option("--port", default=7878, show_default=True, type=int, help="Port to listen on.")
 @click.option("--timeout", default=30.0, show_default=True, type=float, help="Seconds a query may run.")
 @click.option("--limit", default=10000, show_default=True, type=int, help="Most result rows returned (0: no limit).")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1),
+              help="Processes answering queries; one past --timeout is stopped and replaced.")
+@click.option("--memory", default=4096, show_default=True, type=click.IntRange(0), metavar="MB",
+              help="Memory a query worker may take (0: no cap); a query needing more gets 503.")
 @click.option("--cors", default="*", show_default=True, metavar="ORIGIN",
               help="The origin web pages may query from: * for any page the browser opens, an origin such as "
                    "https://yasgui.triply.cc for one, '' for none.")
-def serve(graph, store, host, port, timeout, limit, cors):
+def serve(graph, store, host, port, timeout, limit, cors, workers, memory):
     """Serve a graph as a read-only SPARQL 1.1 endpoint at /sparql, with a
     query page for a browser at /.
 
@@ -299,12 +304,20 @@ def serve(graph, store, host, port, timeout, limit, cors):
       kg serve --store kgstore --port 8080
       curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql?query=SELECT...'
     """
-    from .serve import load_store, make_server
+    from .serve import make_server
+    from .servepool import QueryPool
 
     if not graph and not store:
         raise click.UsageError("give a graph file or --store DIR")
     with _kg_errors():
-        server = make_server(load_store(graph, store), host, port, timeout, limit, cors)
+        if store:
+            from .store import KgStore
+
+            KgStore(store, read_only=True).close()  # a clear error for a folder that is not a store
+            pool = QueryPool(store_dir=os.path.join(store, "oxigraph"), workers=workers, memory_mb=memory)
+        else:
+            pool = QueryPool(graph_file=graph, workers=workers, memory_mb=memory)
+        server = make_server(pool, host, port, timeout, limit, cors)
     click.echo(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql, query page: "
                f"http://{host}:{server.server_port}/ (Ctrl-C to stop)")
     try:
@@ -313,6 +326,7 @@ def serve(graph, store, host, port, timeout, limit, cors):
         pass
     finally:
         server.server_close()
+        pool.close()
 
 
 @main.command(context_settings=CONTEXT)

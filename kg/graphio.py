@@ -34,8 +34,9 @@ NAMES = {"TURTLE": "turtle", "N_TRIPLES": "nt", "JSON_LD": "json-ld", "TRIG": "t
 EXPORT_FORMATS = ("ttl", "nt", "jsonld", "trig", "nq", "xml")
 
 
-def open_graph(path):
-    """A pyoxigraph store holding the graph file ``path`` (named graphs kept)."""
+def open_graph(path, folder=None):
+    """A pyoxigraph store holding the graph file ``path`` (named graphs kept),
+    in memory, or on disk in ``folder``."""
     import pyoxigraph as ox
 
     path = Path(path)
@@ -44,7 +45,7 @@ def open_graph(path):
         raise InputError(path, f"unknown RDF format {path.suffix!r}", "use .ttl, .nt, .jsonld, .trig, .nq or .rdf")
     if not path.is_file():
         raise InputError(path, "no such file", "check the path")
-    store = ox.Store()
+    store = ox.Store(str(folder)) if folder else ox.Store()
     try:
         store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, name))
     except (SyntaxError, ValueError, OSError) as exc:

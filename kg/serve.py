@@ -43,8 +43,33 @@ def load_store(graph_file=None, store_dir=None):
     return open_graph(graph_file)
 
 
-class _Truncated(Exception):
-    """A result cut at the row limit: ``args`` are (body, media type, True)."""
+def answer(store, query: str, accept: str, limit: int) -> tuple:
+    """``(body, media type, cut)``: the result of ``query`` on the pyoxigraph
+    ``store`` in the format ``accept`` asks for, at most ``limit`` rows (reading
+    solutions stops there; ``cut`` says whether there were more). Raises the
+    parser's or the engine's error for a bad query."""
+    import pyoxigraph as ox
+
+    result = store.query(query, use_default_graph_as_union=True)
+    if isinstance(result, ox.QueryTriples):
+        media, name = _negotiate(accept, GRAPH_TYPES, "text/turtle")
+        return result.serialize(format=getattr(ox.RdfFormat, name)), media + "; charset=utf-8", False
+    media, name = _negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
+    fmt = getattr(ox.QueryResultsFormat, name)
+    if not (isinstance(result, ox.QuerySolutions) and limit):
+        return result.serialize(format=fmt), media, False
+    names = [v.value for v in result.variables]
+    rows = list(islice(result, limit + 1))  # reading stops at the limit: the rest is never computed
+    cut = len(rows) > limit
+    data = {"head": {"vars": names},
+            "results": {"bindings": [{n: _json_term(sol[n]) for n in names if sol[n] is not None}
+                                     for sol in rows[:limit]]}}
+    del rows, result
+    if name == "JSON":
+        return json.dumps(data, ensure_ascii=False).encode("utf-8"), media, cut
+    parsed = ox.parse_query_results(json.dumps(data).encode("utf-8"), format=ox.QueryResultsFormat.JSON)
+    out = parsed.serialize(format=fmt)
+    return out, media + ("; charset=utf-8" if media.startswith("text/") else ""), cut
 
 
 def _json_term(term) -> dict:
@@ -103,11 +128,15 @@ class _Server(ThreadingHTTPServer):
 
 
 def make_server(store, host="127.0.0.1", port=7878, timeout=30.0, limit=10000, cors="*"):
-    """An HTTP server answering SPARQL on ``/sparql`` from ``store``; ``cors``
-    is the origin browser pages may read it from (``*``: any, ``""``: none)."""
-    import pyoxigraph as ox
-
+    """An HTTP server answering SPARQL on ``/sparql`` from ``store``: a
+    pyoxigraph Store (queries in threads of this process), or a
+    kg.servepool.QueryPool (queries in worker processes, stopped at the
+    timeout). ``cors`` is the origin browser pages may read it from (``*``:
+    any, ``""``: none)."""
     from .query import QueryError, check_nesting
+    from .servepool import QueryDied, QueryPool, QueryTimeout
+
+    pool = store if isinstance(store, QueryPool) else None
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "kg-sparql/0.2"
@@ -193,16 +222,23 @@ def make_server(store, host="127.0.0.1", port=7878, timeout=30.0, limit=10000, c
                 check_nesting(query)  # before the parser, whose stack a deep query overflows
             except QueryError as exc:
                 return self._error(400, f"bad query: {exc}")
+            accept = self.headers.get("Accept", "")
+            if pool is not None:
+                try:
+                    body, media, cut = pool.run(query, accept, limit, timeout)
+                except QueryTimeout:
+                    return self._error(503, f"query timed out after {timeout:g} s (it was stopped)")
+                except QueryDied as exc:
+                    return self._error(503, str(exc))
+                except ValueError as exc:
+                    return self._error(400, f"bad query: {exc}")
+                return self._send(200, body, media, [("X-KG-Truncated", str(limit))] if cut else [])
             box = {}
 
             def work():
                 # pyoxigraph results must live and die in the thread that made them
                 try:
-                    result = store.query(query, use_default_graph_as_union=True)
-                    box["data"] = self._serialize(result)
-                    del result
-                except _Truncated as cut:
-                    box["data"] = cut.args
+                    box["data"] = answer(store, query, accept, limit)
                 except Exception as exc:  # a malformed query, reported to the client
                     box["error"] = str(exc)
 
@@ -213,35 +249,8 @@ def make_server(store, host="127.0.0.1", port=7878, timeout=30.0, limit=10000, c
                 return self._error(503, f"query timed out after {timeout:g} s")
             if "error" in box:
                 return self._error(400, f"bad query: {box['error']}")
-            body, media, *more = box["data"]
-            self._send(200, body, media, [("X-KG-Truncated", str(limit))] if more else [])
-
-        def _serialize(self, result):
-            accept = self.headers.get("Accept", "")
-            if isinstance(result, ox.QueryTriples):
-                media, name = _negotiate(accept, GRAPH_TYPES, "text/turtle")
-                return result.serialize(format=getattr(ox.RdfFormat, name)), media + "; charset=utf-8"
-            media, name = _negotiate(accept, RESULT_TYPES, "application/sparql-results+json")
-            fmt = getattr(ox.QueryResultsFormat, name)
-            if isinstance(result, ox.QuerySolutions) and limit:
-                names = [v.value for v in result.variables]
-                rows = list(islice(result, limit + 1))  # reading stops at the limit: the rest is never computed
-                cut = len(rows) > limit
-                data = {"head": {"vars": names},
-                        "results": {"bindings": [{n: _json_term(sol[n]) for n in names if sol[n] is not None}
-                                                 for sol in rows[:limit]]}}
-                del rows
-                if name == "JSON":
-                    out = json.dumps(data, ensure_ascii=False).encode("utf-8")
-                else:
-                    parsed = ox.parse_query_results(json.dumps(data).encode("utf-8"), format=ox.QueryResultsFormat.JSON)
-                    out = parsed.serialize(format=fmt)
-                    del parsed
-                    media += "; charset=utf-8" if media.startswith("text/") else ""
-                if cut:
-                    raise _Truncated(out, media, True)
-                return out, media
-            return result.serialize(format=fmt), media
+            body, media, cut = box["data"]
+            self._send(200, body, media, [("X-KG-Truncated", str(limit))] if cut else [])
 
     from .servepage import query_page
 

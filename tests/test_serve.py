@@ -195,3 +195,63 @@ def test_two_hundred_queries_at_once_are_all_answered(hostile):
     with ThreadPoolExecutor(200) as pool:
         results = list(pool.map(one, range(200)))
     assert results == [200] * 200
+
+
+def test_a_query_past_the_timeout_is_stopped_and_its_memory_freed(tmp_path, examples_dir):
+    """Queries run in worker processes (kg.servepool): the one past the timeout is
+    killed, so nothing keeps computing, and a fresh worker answers the next query."""
+    import os
+    import time
+    from urllib.parse import quote
+
+    from kg.build import build_outputs
+    from kg.servepool import QueryPool
+
+    build_outputs([examples_dir], tmp_path, html=False)
+    pool = QueryPool(graph_file=tmp_path / "graph.ttl", workers=2, memory_mb=2048)
+    server = make_server(pool, port=0, timeout=1.5, limit=100)
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}/sparql?query="
+        before = {p.pid for p in pool._all}
+        heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+        with pytest.raises(urllib.error.HTTPError) as err:
+            _get(base + quote(heavy))
+        assert err.value.code == 503 and "stopped" in err.value.read().decode()
+        time.sleep(0.3)
+        gone = [p for p in before if not os.path.exists(f"/proc/{p}")]
+        assert len(gone) == 1  # the worker that ran it, killed: its CPU and memory are free again
+        assert len(pool._all) == 2  # and replaced
+        status, _h, body = _get(base + quote("ASK { ?s ?p ?o }"), headers={"Accept": "application/sparql-results+json"})
+        assert status == 200 and b"true" in body
+        with pytest.raises(urllib.error.HTTPError) as err:
+            _get(base + quote("SELECT ?x WHERE { ?x "))
+        assert err.value.code == 400
+    finally:
+        server.shutdown()
+        server.server_close()
+        pool.close()
+    assert not list(tmp_path.glob("kg-serve-*"))
+
+
+def test_serve_command_starts_workers_and_stops_them(tmp_path, examples_dir):
+    import signal
+    import subprocess
+    import sys
+
+    from kg.build import build_outputs
+
+    build_outputs([examples_dir], tmp_path / "g", html=False)
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(tmp_path / "g" / "graph.trig"), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert "SPARQL endpoint" in line, proc.stderr.read()
+        url = line.split()[2].rstrip(",")
+        status, _h, body = _get(url + "?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D",
+                                headers={"Accept": "application/sparql-results+json"})
+        assert status == 200 and b"true" in body
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=20)
