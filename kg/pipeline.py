@@ -204,6 +204,9 @@ def clear_stale_spools() -> None:
     except OSError:
         return
     for name in names:
+        if name.startswith("pymp-"):
+            _clear_dead_pymp(os.path.join(root, name))
+            continue
         if not name.startswith((SPOOL_PREFIX, "kg-lac-")):
             continue
         pid = name.split("-")[2] if name.startswith(SPOOL_PREFIX) else ""
@@ -217,6 +220,31 @@ def clear_stale_spools() -> None:
             shutil.rmtree(os.path.join(root, name), ignore_errors=True)
         except PermissionError:
             pass
+
+
+def _clear_dead_pymp(folder: str) -> None:
+    """Remove a multiprocessing folder (pymp-…) of ours that holds only sockets
+    no process has bound any more (Linux /proc/net/unix lists the bound ones):
+    what a forkserver killed with its build left."""
+    import os
+    import shutil
+    import stat
+
+    try:
+        if os.stat(folder).st_uid != os.getuid():
+            return
+        entries = [os.path.join(folder, e) for e in os.listdir(folder)]
+        with open("/proc/net/unix", encoding="utf-8", errors="replace") as fh:
+            bound = {line.split()[-1] for line in fh.read().splitlines()[1:] if len(line.split()) >= 8}
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if not stat.S_ISSOCK(os.lstat(entry).st_mode) or entry in bound:
+                return
+        except OSError:
+            return
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _stop(pool) -> None:

@@ -149,6 +149,8 @@ def test_a_killed_build_leaves_no_worker_and_no_spool(tmp_path, examples, sig):
         assert list(tmp.glob("kg-spool-*")) == []
     else:  # -9 gives no chance to clean: the next build does
         assert list(tmp.glob("kg-spool-*"))
+        stale = set(tmp.glob("pymp-*"))  # the killed forkserver's socket folder
         subprocess.run(cmd[:4] + [str(examples), "-o", str(tmp_path / "again"), "-j", "2", "-q"], env=env,
                        check=True, capture_output=True)
         assert list(tmp.glob("kg-spool-*")) == []
+        assert not stale & set(tmp.glob("pymp-*"))
