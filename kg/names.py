@@ -61,11 +61,18 @@ class Model:
 
         data = pkg._DATA_DIR
         self.np = np
-        words = pkg._load_tsv(data / "word.dic")
-        self.vocab = {v: int(k) for k, v in words.items()}
-        self.oov = self.vocab.get("OOV", 0)
         q2b = pkg._load_tsv(data / "q2b.dic") if (data / "q2b.dic").exists() else {}
-        self.ids = {c: self.vocab.get(q2b.get(c, c), self.oov) for c in set(self.vocab) | set(q2b)}
+        # the model reads one character at a time: of its 58k-entry vocabulary only single
+        # characters (and what q2b maps to) can be looked up; the rest would cost ~30 MB
+        wanted = set(q2b.values()) | {"OOV"}
+        vocab = {}
+        with open(data / "word.dic", encoding="utf-8") as fh:
+            for line in fh:
+                key, tab, value = line.rstrip("\n").partition("\t")
+                if tab and (len(value) == 1 or value in wanted):
+                    vocab[value] = int(key)
+        self.oov = vocab.get("OOV", 0)
+        self.ids = {c: vocab.get(q2b.get(c, c), self.oov) for c in set(vocab) | set(q2b)}
         tags = {int(k): v for k, v in pkg._load_tsv(data / "tag.dic").items()}
         self.labels = [tags.get(i, "n-B").rsplit("-", 1) for i in range(max(tags) + 1)]
         self.transitions = np.load(data / "lac_crf_transitions.npy").astype(np.float64)
