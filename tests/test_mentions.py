@@ -374,3 +374,18 @@ def test_a_name_between_a_department_and_its_post_is_a_person():
     persons = {e.label for e in doc.entities.values() if e.type == "Person"}
     assert {"李明", "张伟"} <= persons, persons
     assert not {e.label for e in process_text("区卫健局办公室主任王明主持会议。").entities.values()} & {"公室"}
+
+
+@pytest.mark.parametrize("text,host,host_type,honour", [
+    ("长河市税务局党委“红帆”品牌入选由长河市委宣传部主办的首批“长河先锋”典型案例。",
+     "长河市委宣传部", "PartyOrganization", "首批长河先锋典型案例"),
+    ("北岭村党支部荣获由河东省民政厅颁发的全省和谐社区建设示范单位称号。",
+     "河东省民政厅", "GovernmentBody", "全省和谐社区建设示范单位"),
+])
+def test_the_body_that_runs_a_selection_is_not_part_of_the_honour(text, host, host_type, honour):
+    """入选由X主办的Y: X is an organisation, without the 由; Y is the honour."""
+    doc = process_text(text)
+    found = {(e.type, e.label) for e in doc.entities.values()}
+    assert (host_type, host) in found, found
+    assert any(t == "Honor" and label.startswith(honour[:6]) and host not in label for t, label in found), found
+    assert not any(label.startswith("由") for _t, label in found)

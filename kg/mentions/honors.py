@@ -18,6 +18,8 @@ _HONOR_STOP = re.compile(r"(?:之后|以后|后)(?:的|,|,)|的又一|以来|(?:
 RANKED = re.compile("[一二三四五六七八九十特优]等[奖功]")  # 二等奖, 一等功: a rank, not 等 closing a list
 _YEAR_LEAD = re.compile(r"(?:\d{4}|[〇一二三四五六七八九零]{4})(?:年度?|—\d{4}年度?)")
 # the body that gives the honour, written before it: 省国资委党委|基层党建示范库
+# 入选由某某杂志社主办的首批某某案例: the body that runs the selection, then the honour
+_HOSTED = re.compile(r"由?([^\s,,。、“”]{4,30}?)(?:主办|举办|组织评选|评选|颁发|授予|命名|发起)的(?=.{3})")
 _GIVER = re.compile(r"(?:[^\s,,。、“”]{1,12})(?:党委|党组|委员会|总工会|人民政府|政府|局|厅|部|委)(?=[^\s,,。、]{4})")
 
 
@@ -109,7 +111,14 @@ def find_honors(doc: Doc):
             raw = text[a:b]
             if cue in weak and not _honor_suffix(raw):
                 continue
-            giver = _giver(doc, a, b, org_at)
+            hosted = _HOSTED.match(text, a, b)
+            if hosted:
+                h_label = hosted.group(1)
+                h_type = lx.unit_type(h_label, lx.suffixes().get(_suffix_of(h_label), ("", ""))[0])
+                if h_type in ("PartyOrganization", "GovernmentBody", "SocialOrganization", "Enterprise"):
+                    yield _mk(doc, hosted.start(1), hosted.end(1), h_type, h_label, "honor-giver", 0.6)
+                    a = hosted.end()  # the honour is what follows 主办的
+            giver = None if hosted else _giver(doc, a, b, org_at)
             if giver and len(giver.group(0)) >= 4 and not giver.group(0).startswith(("全国", "全省", "全市", "全区", "全县", "国家")):
                 g_label = giver.group(0)
                 g_type = lx.unit_type(g_label, lx.suffixes().get(_suffix_of(g_label), ("", ""))[0])
