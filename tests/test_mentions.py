@@ -389,3 +389,9 @@ def test_the_body_that_runs_a_selection_is_not_part_of_the_honour(text, host, ho
     assert (host_type, host) in found, found
     assert any(t == "Honor" and label.startswith(honour[:6]) and host not in label for t, label in found), found
     assert not any(label.startswith("由") for _t, label in found)
+
+
+def test_a_party_branch_of_a_unit_the_model_reads_whole():
+    """某广场联动站|党支部: jieba's 站 is a verb, but the model read 某广场联动站 as one unit."""
+    doc = process_text("6月24日上午,长河广场联动站党支部一行37人,赴市政务服务中心参观学习。")
+    assert ("PartyOrganization", "长河广场联动站党支部") in {(e.type, e.label) for e in doc.entities.values()}

@@ -163,6 +163,7 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
     placed = lx.placed_suffixes()
     award = tuple(c for c in cues.get("honor", ()) + cues.get("honor_weak", ()) if c not in ("通过", "成为"))
     named_end = {}  # end → start of the unit names found so far
+    model_units = {e: st for st, e, t in doc.words if t == "ORG" and e - st >= 4}  # end → start
     for m in lx.suffix_regex().finditer(text):
         suffix = m.group(0)
         typ, kind = sfx[suffix]
@@ -188,6 +189,8 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
                                        activity=kind == "activity")
         if typ == "PartyOrganization" and a in named_end and (start is None or start > named_end[a]):
             start = named_end[a]  # 龙沙消防救援站|党支部: the party body of the unit just named
+        elif typ == "PartyOrganization" and a in model_units and (start is None or start > model_units[a]):
+            start = model_units[a]  # 某广场联动站|党支部: the model read the unit whole, 站 is not a verb there
         if start is None:
             continue
         if suffix in placed and (start not in places_at or places_at[start].end != a):
