@@ -395,3 +395,11 @@ def test_a_party_branch_of_a_unit_the_model_reads_whole():
     """某广场联动站|党支部: jieba's 站 is a verb, but the model read 某广场联动站 as one unit."""
     doc = process_text("6月24日上午,长河广场联动站党支部一行37人,赴市政务服务中心参观学习。")
     assert ("PartyOrganization", "长河广场联动站党支部") in {(e.type, e.label) for e in doc.entities.values()}
+
+
+def test_a_block_letter_set_off_by_spaces_stays_in_a_place_name():
+    doc = process_text("社区党委在长河苑 B 区广场开展纳凉晚会。")
+    labels = {e.label for e in doc.entities.values()}
+    assert "长河苑 B 区广场" in labels and "区广场" not in labels
+    doc = process_text("全体党员 3 人参加了长河苑广场活动。")  # a count set off by spaces is not a block
+    assert not any(label.startswith(("3", " ")) for label in (e.label for e in doc.entities.values()))

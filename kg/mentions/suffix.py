@@ -57,6 +57,10 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
             start = s
             i -= 1
             continue
+        if w == " " and (_block_mark(tok.text(i - 1) if i > 0 else "") or _block_mark(tok.text(i + 1))):
+            start = s  # 某某苑 B 区广场: a block letter set off by spaces stays in the name
+            i -= 1
+            continue
         if not HARD.isdisjoint(w) or w.isspace():
             stop_word = w
             break
@@ -142,6 +146,11 @@ def _name_start(doc: Doc, tok: _Tokens, sfx_start: int, places_at: dict, sfx_len
             return None, stop_word
         start = min(inner)
     return start, stop_word
+
+
+def _block_mark(w: str) -> bool:
+    """A block, building or zone letter or number (B, 3, A1) inside a place's name."""
+    return 0 < len(w) <= 3 and w.isascii() and w.isalnum()
 
 
 INNER_MODIFIERS = frozenset({"基层", "行业", "直属", "机关", "系统"})  # words inside one name (not 所属: 甲所属乙 names two)
