@@ -255,10 +255,9 @@ def push(graph, store, endpoint, graph_iri):
       kg push out/graph.trig --endpoint http://127.0.0.1:7878/store
       kg push --store kgstore --endpoint http://fuseki:3030/kg/data --graph https://example.org/kg
     """
-    from .export import read_graph, serialize
+    from .graphio import export_bytes, open_graph
     from .push import DEFAULT_GRAPH
     from .push import push as do_push
-    from .rdf import flatten
 
     if not graph and not store:
         raise click.UsageError("give a graph file or --store DIR")
@@ -267,12 +266,12 @@ def push(graph, store, endpoint, graph_iri):
             from .store import KgStore
 
             with KgStore(store, read_only=True) as st:
-                ds = st.dataset()
+                data = export_bytes(st.store, "nt")
         else:
-            ds = read_graph(graph)
-        g = flatten(ds)
-        status = do_push(serialize(g, "nt"), endpoint, graph_iri or DEFAULT_GRAPH)
-    click.echo(f"pushed {len(g)} triples to <{graph_iri or DEFAULT_GRAPH}> at {endpoint} (HTTP {status})")
+            data = export_bytes(open_graph(graph), "nt")
+        status = do_push(data, endpoint, graph_iri or DEFAULT_GRAPH)
+    lines = data.count(b"\n")
+    click.echo(f"pushed {lines} triples to <{graph_iri or DEFAULT_GRAPH}> at {endpoint} (HTTP {status})")
 
 
 @main.command(context_settings=CONTEXT)

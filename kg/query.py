@@ -12,12 +12,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
 
 from .errors import KgError
 from .resources import resource_path
 
-__all__ = ["NamedQuery", "named_queries", "check_params", "run_query", "query_store", "format_result", "QueryError"]
+__all__ = ["NamedQuery", "named_queries", "check_params", "query_store", "format_result", "QueryError"]
 
 
 class QueryError(KgError):
@@ -80,28 +79,6 @@ def check_params(spec: str | None, params: dict) -> None:
         takes = f"its parameters: {', '.join(valid)}" if valid else "it takes none"
         raise QueryError(f"unknown parameter{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))} "
                          f"for the named query {spec}; {takes}")
-
-
-def run_query(graph: Graph, text: str, params: dict | None = None) -> dict:
-    """Run SPARQL on an rdflib graph with ``params`` bound as values (never
-    pasted into the text); return SPARQL 1.1 Query Results JSON as a dict.
-
-    Values that look like IRIs are bound as IRIs, others as plain literals.
-    """
-    import json
-
-    bindings = {}
-    for k, v in (params or {}).items():
-        bindings[k] = URIRef(v) if re.match(r"^https?://", v) else Literal(v)
-    try:
-        result = graph.query(text, initBindings=bindings)
-        if result.type not in ("SELECT", "ASK"):
-            raise QueryError("only SELECT and ASK queries are answered here; use kg export for graphs")
-        return json.loads(result.serialize(format="json"))
-    except QueryError:
-        raise
-    except Exception as exc:  # pyparsing and rdflib raise many kinds
-        raise QueryError(f"cannot run the query: {exc}") from exc
 
 
 def query_store(store, text: str, params: dict | None = None) -> dict:
