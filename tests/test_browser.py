@@ -140,7 +140,7 @@ def test_a_large_page_opens_and_settles_in_seconds(browser, tmp_path):
     start = time.perf_counter()
     page.goto(path.as_uri())
     page.wait_for_function("window.kgStable === true", timeout=30000)
-    assert time.perf_counter() - start < 8  # vis-network's own layout took about two minutes here
+    assert time.perf_counter() - start < 15  # seconds on a busy 2-core machine; vis-network's own layout took minutes
     page.close()
 
 
