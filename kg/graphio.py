@@ -53,8 +53,8 @@ def open_graph(path, folder=None):
     return store
 
 
-_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
 # pyoxigraph keeps decimals as values, so "1.0" comes back as "1": kg's form has the point
+# (kg.triples.from_ox does the same for terms read one by one)
 _WHOLE_DECIMAL = re.compile(rb'(?m) "(-?[0-9]+)"\^\^<http://www\.w3\.org/2001/XMLSchema#decimal> \.$')
 _UNESCAPE = re.compile(r'\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))')
 _ECHAR = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from bisect import insort
 
-from .rdf import EVIDENCE, MEASUREMENT_ABOUT, SEEN, entity_triples, preferred
-from .triples import RDF_TYPE
+from .rdf import EVIDENCE, MEASUREMENT_ABOUT, SEEN, K, entity_triples, preferred
+from .triples import PREFIXES, RDF_TYPE
 
 __all__ = ["article_facts", "PageSummary"]
 
-K = "https://w3id.org/dangjian-kg/ontology#"
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_TITLE = "http://purl.org/dc/terms/title"
+_RDF = PREFIXES["rdf"]
+_TITLE = PREFIXES["dcterms"] + "title"
 ARTICLE, EVIDENCE_OF, FIGURE, CONFIDENCE = "a", "e", "f", "c"
 
 
@@ -40,9 +39,10 @@ def article_facts(triples, nodes, entities) -> tuple:
             path = o[0]
         elif p == RDF_TYPE and o in (K + "Evidence", K + "Measurement") or p == K + "mentionedIn":
             by_subject.setdefault(s, {})[p] = o
-    for s, p, o in triples:  # the other statements of evidence and figures (nodes of a store's articles)
-        if s in by_subject and p != RDF_TYPE:
-            by_subject[s].setdefault(p, o)
+    if by_subject:  # the other statements of evidence and figures (a store's articles come as triples)
+        for s, p, o in triples:
+            if s in by_subject and p != RDF_TYPE:
+                by_subject[s].setdefault(p, o)
     name = title or path or article or ""
     out = []
     for shape, s, values in nodes:

@@ -148,21 +148,14 @@ def check_nesting(text: str) -> None:
             depth -= 1
     if deepest > MAX_NESTING:
         raise QueryError(f"the query is nested too deeply ({deepest} levels; at most {MAX_NESTING})")
-# what may come before a query's first "{": comments, IRIs, strings, anything else but braces
-_HEAD = re.compile(r"""\#[^\n]*|<[^<>"{}|^`\\\x00-\x20]*>|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|[^{#<"']+|[<"']""")
-
-
 def _with_binds(text: str, names) -> str:
     r"""``text`` with a BIND of each parameter just inside its first ``{``.
 
     >>> _with_binds('PREFIX a: <http://x/#{>\nSELECT * # {\nWHERE { ?s ?p ?o }', ["o"])
     'PREFIX a: <http://x/#{>\nSELECT * # {\nWHERE { BIND(<urn:kg:param:o>() AS ?o) ?s ?p ?o }'
     """
-    i = 0
-    while i < len(text) and text[i] != "{":
-        m = _HEAD.match(text, i)
-        i = m.end() if m else i + 1
-    if i >= len(text):
+    i = next((m.start() for m in _TOKENS.finditer(text) if m.group() == "{"), None)  # not in a string, IRI or comment
+    if i is None:
         raise QueryError("the query has no pattern ({ … }) to bind parameters in")
     binds = "".join(f" BIND(<{PARAM}{n}>() AS ?{n})" for n in names)
     return text[:i + 1] + binds + text[i + 1:]

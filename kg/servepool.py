@@ -106,7 +106,7 @@ class QueryPool:
             proc.kill()
             raise RuntimeError("a query worker did not start within 60 s")
         try:
-            kind, size = parent.recv()
+            _ready, size = parent.recv()
         except EOFError:
             raise RuntimeError(f"a query worker could not open the store {self.folder}") from None
         self.size = size

@@ -11,6 +11,7 @@ from functools import lru_cache
 import networkx as nx
 from rdflib import RDFS, Graph, Literal
 
+from .iri import KG
 from .ontology import ontology_graph
 
 __all__ = ["to_networkx", "network", "new_node", "evidence_line", "figure_line", "select", "centrality", "graph_html", "Selection", "ENTITY_TYPES", "RELATIONS"]
@@ -20,7 +21,7 @@ RELATIONS = ("subOrganizationOf", "hasBrand", "subBrandOf", "undertakes", "recei
 ENTITY_TYPES = ("PartyOrganization", "GovernmentBody", "Enterprise", "SocialOrganization", "Brand", "Project",
                 "Honor", "Place", "Facility", "Document", "Activity", "Person")
 MAX_TIP_LINES = 6
-KG_NS = "https://w3id.org/dangjian-kg/ontology#"
+KG_NS = str(KG)
 
 
 @lru_cache(maxsize=1)
