@@ -20,7 +20,6 @@ LEGIBLE = 20  # this many of the most central nodes are labelled at the starting
 SMALL, LARGE = 14, 40  # label sizes in canvas units: the rest, and the most central
 READABLE = 13  # px: the page zooms in, if it must, until the central labels are this large
 PAD = 12  # canvas units between two boxes
-MAX_SEPARATE = 3000  # above this many nodes the all-pairs pass would take too much memory: spread only
 
 
 def label_size(rank: int, weight: float) -> int:
@@ -63,28 +62,37 @@ def positions(graph: nx.MultiDiGraph, radius: dict) -> dict:
 
 def _separate(xy, r, rounds: int = 300, seconds: float = 3.0) -> None:
     """Move nodes apart, in place, until no two circles overlap (or ``rounds``
-    pass, or ``seconds``: then overlaps are left small)."""
+    pass, or ``seconds``: then overlaps are left small). Each round looks only
+    at the pairs near enough to overlap (a k-d tree finds them), so its memory
+    grows with those pairs, not with the square of the nodes."""
     import time
 
     import numpy as np
+    from scipy.spatial import cKDTree
 
     until = time.perf_counter() + seconds
     n = len(xy)
-    if n < 2 or n > MAX_SEPARATE:
+    if n < 2:
         return
-    need = r[:, None] + r[None, :] + PAD
-    np.fill_diagonal(need, 0.0)
+    reach = 2 * float(r.max()) + PAD
     jitter = np.stack([np.cos(np.arange(n) * 2.39996), np.sin(np.arange(n) * 2.39996)], axis=1)
     for _ in range(rounds):
-        delta = xy[:, None, :] - xy[None, :, :]
-        dist = np.sqrt((delta ** 2).sum(axis=2))
-        overlap = need - dist
-        np.fill_diagonal(overlap, 0.0)
-        if (overlap <= 0).all():
+        pairs = cKDTree(xy).query_pairs(reach, output_type="ndarray")
+        i, j = pairs[:, 0], pairs[:, 1]
+        delta = xy[i] - xy[j]
+        dist = np.sqrt((delta ** 2).sum(axis=1))
+        overlap = r[i] + r[j] + PAD - dist
+        hit = overlap > 0
+        if not hit.any():
             return
-        push = np.where(overlap > 0, overlap / 2, 0.0)
-        same = dist < 1e-6
-        direction = np.where(same[:, :, None], jitter[:, None, :], delta / np.maximum(dist, 1e-6)[:, :, None])
-        xy += (direction * (push + 0.5)[:, :, None] * (overlap > 0)[:, :, None]).sum(axis=1) * 0.6
+        i, j, delta, dist = i[hit], j[hit], delta[hit], dist[hit]
+        step = (overlap[hit] / 2 + 0.5)[:, None]
+        same = (dist < 1e-6)[:, None]
+        unit = delta / np.maximum(dist, 1e-6)[:, None]
+        push_i = np.where(same, jitter[i], unit) * step  # i moves away from j, j away from i
+        push_j = np.where(same, jitter[j], -unit) * step
+        for axis in (0, 1):
+            xy[:, axis] += 0.6 * (np.bincount(i, push_i[:, axis], minlength=n)
+                                  + np.bincount(j, push_j[:, axis], minlength=n))
         if time.perf_counter() > until:
             return
