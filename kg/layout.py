@@ -20,6 +20,7 @@ LEGIBLE = 20  # this many of the most central nodes are labelled at the starting
 SMALL, LARGE = 14, 40  # label sizes in canvas units: the rest, and the most central
 READABLE = 13  # px: the page zooms in, if it must, until the central labels are this large
 PAD = 12  # canvas units between two boxes
+ENERGY_FROM = 500  # from this many nodes networkx lays out by energy (``_energy_layout``)
 
 
 def label_size(rank: int, weight: float) -> int:
@@ -50,7 +51,11 @@ def positions(graph: nx.MultiDiGraph, radius: dict) -> dict:
     simple.add_nodes_from(nodes)
     simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
     start = {v: ((i * 0.618034) % 1.0, (i * 0.381966) % 1.0) for i, v in enumerate(nodes)}  # no global RNG
-    pos = nx.spring_layout(simple, pos=start, seed=SEED, iterations=60 if n <= 2000 else 30)
+    iterations = 60 if n <= 2000 else 30
+    if n < ENERGY_FROM:
+        pos = nx.spring_layout(simple, pos=start, seed=SEED, iterations=iterations)
+    else:
+        pos = _energy_layout(simple, start, iterations)
     xy = np.array([pos[v] for v in nodes], dtype=float)
     r = np.array([radius[v] for v in nodes], dtype=float)
     # spread the unit square to the area the boxes need, then push overlapping pairs apart
@@ -60,23 +65,79 @@ def positions(graph: nx.MultiDiGraph, radius: dict) -> dict:
     return {v: (round(float(x), 1), round(float(y), 1)) for v, (x, y) in zip(nodes, xy)}
 
 
-def _separate(xy, r, rounds: int = 300, seconds: float = 3.0) -> None:
-    """Move nodes apart, in place, until no two circles overlap (or ``rounds``
-    pass, or ``seconds``: then overlaps are left small). Each round looks only
-    at the pairs near enough to overlap (a k-d tree finds them), so its memory
-    grows with those pairs, not with the square of the nodes."""
-    import time
+def _energy_layout(graph: nx.Graph, start: dict, iterations: int, gravity: float = 1.0,
+                   threshold: float = 1e-4, batch: int = 500) -> dict:
+    """networkx's energy-based spring layout (``spring_layout`` with
+    ``method="energy"``, its choice from 500 nodes): the same cost, gradient,
+    gravity and L-BFGS-B optimiser, from ``start``. Its cost function builds
+    dense rows of the adjacency matrix at every step; here the attraction is
+    summed over the edges alone and the repulsion over blocks of rows of plain
+    arrays, several times as fast on a page of 1,500 nodes."""
+    import numpy as np
+    import scipy as sp
 
+    nodes = list(graph)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    ends = np.array([(index[a], index[b]) for a, b in graph.edges() if a != b], dtype=np.intp).reshape(-1, 2)
+    src, dst = np.concatenate([ends[:, 0], ends[:, 1]]), np.concatenate([ends[:, 1], ends[:, 0]])
+    adjacency = sp.sparse.coo_array((np.ones(len(src)), (src, dst)), shape=(n, n))
+    parts, labels = sp.sparse.csgraph.connected_components(adjacency, directed=False)
+    sizes = np.bincount(labels)
+    k = math.sqrt(1.0 / n)
+
+    def cost(x):
+        pos = x.reshape(n, 2)
+        delta = pos[src] - pos[dst]  # attraction: A_ij d_ij^3 / 3k over the edges, both ways
+        d2 = np.maximum((delta * delta).sum(axis=1), 1e-10)
+        dist = np.sqrt(d2)
+        total = float((dist * d2).sum()) / (3 * k)
+        pull = (2 / k) * dist[:, None] * delta
+        grad = np.stack([np.bincount(src, pull[:, 0], minlength=n), np.bincount(src, pull[:, 1], minlength=n)], axis=1)
+        for lo in range(0, n, batch):  # repulsion: -k^2 log d_ij over every pair
+            hi = min(lo + batch, n)
+            rows = np.arange(hi - lo)
+            dx = pos[lo:hi, 0, None] - pos[None, :, 0]
+            dy = pos[lo:hi, 1, None] - pos[None, :, 1]
+            d2 = np.maximum(dx * dx + dy * dy, 1e-10)
+            total -= k * k * 0.5 * float(np.log(d2).sum())
+            inv = np.divide(-2 * k * k, d2, out=d2)
+            inv[rows, lo + rows] = 0.0
+            grad[lo:hi, 0] += (inv * dx).sum(axis=1)
+            grad[lo:hi, 1] += (inv * dy).sum(axis=1)
+        centres = np.stack([np.bincount(labels, pos[:, 0], minlength=parts),
+                            np.bincount(labels, pos[:, 1], minlength=parts)], axis=1)
+        off = centres / sizes[:, None] - 0.5  # gravity: each component's centre to (0.5, 0.5)
+        grad += gravity * off[labels]
+        total += gravity * 0.5 * float((sizes * (off ** 2).sum(axis=1)).sum())
+        return total, grad.ravel()
+
+    x0 = np.array([start[v] for v in nodes], dtype=np.float32).ravel()
+    xy = sp.optimize.minimize(cost, x0, method="L-BFGS-B", jac=True,
+                              options={"maxiter": iterations, "gtol": threshold}).x.reshape(n, 2)
+    xy -= xy.mean(axis=0)
+    return dict(zip(nodes, xy / max(float(np.abs(xy).max()), 1e-12)))
+
+
+def _separate(xy, r, rounds: int = 2000, spread_every: int = 200) -> None:
+    """Move nodes apart, in place, until no two circles overlap (or ``rounds``
+    pass: then overlaps are left small). A crowd that is still overlapping
+    after ``spread_every`` rounds is spread a tenth wider. Each round looks only
+    at the pairs near enough to overlap (a k-d tree finds them), so its memory
+    grows with those pairs, not with the square of the nodes. No clock is read:
+    the same graph gets the same page on any machine."""
     import numpy as np
     from scipy.spatial import cKDTree
 
-    until = time.perf_counter() + seconds
     n = len(xy)
     if n < 2:
         return
     reach = 2 * float(r.max()) + PAD
     jitter = np.stack([np.cos(np.arange(n) * 2.39996), np.sin(np.arange(n) * 2.39996)], axis=1)
-    for _ in range(rounds):
+    for done in range(rounds):
+        if done and done % spread_every == 0:
+            xy -= xy.mean(axis=0)
+            xy *= 1.1
         pairs = cKDTree(xy).query_pairs(reach, output_type="ndarray")
         i, j = pairs[:, 0], pairs[:, 1]
         delta = xy[i] - xy[j]
@@ -94,5 +155,3 @@ def _separate(xy, r, rounds: int = 300, seconds: float = 3.0) -> None:
         for axis in (0, 1):
             xy[:, axis] += 0.6 * (np.bincount(i, push_i[:, axis], minlength=n)
                                   + np.bincount(j, push_j[:, axis], minlength=n))
-        if time.perf_counter() > until:
-            return

@@ -214,23 +214,3 @@ def test_layout_keeps_boxes_apart_and_labels_central_nodes_large():
                 need = box_radius(na["label"], na["font"]["size"]) + box_radius(nb["label"], nb["font"]["size"])
                 assert gap >= need + PAD - 1, (a, b)
 
-
-def test_separation_pulls_apart_thousands_of_stacked_boxes():
-    """The pass looks only at near pairs, so a large page is separated too (the
-    all-pairs pass stopped at 3,000 nodes), with varied box sizes."""
-    import numpy as np
-    from scipy.spatial import cKDTree
-
-    from kg.layout import PAD, _separate
-
-    n = 3200
-    rng = np.random.default_rng(7)
-    r = rng.uniform(20, 60, n)
-    r[:5] = 300.0
-    side = float(np.sqrt((((2 * r + PAD) ** 2).sum()) * 2.5))  # the area positions() spreads to
-    xy = rng.normal(0, side / 3, (n, 2))
-    xy[:10] = 0.0  # a few exactly on top of each other
-    _separate(xy, r, rounds=300, seconds=60.0)
-    pairs = cKDTree(xy).query_pairs(2 * r.max() + PAD, output_type="ndarray")
-    gap = np.hypot(*(xy[pairs[:, 0]] - xy[pairs[:, 1]]).T)
-    assert (gap >= r[pairs[:, 0]] + r[pairs[:, 1]] + PAD - 1e-6).all()
