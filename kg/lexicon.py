@@ -67,19 +67,20 @@ def verbs() -> frozenset:
     party-building verbs it lists too rarely (resources/stop_verbs.txt),
     minus the ones that often sit inside names (resources/name_verbs.txt)."""
     inside = set(read_lines("name_verbs.txt"))
-    return frozenset(w for w, f in _jieba_dict()[1] if ((len(w) >= 2 and f >= 300) or (len(w) == 1 and f >= 5000))
-                     and w not in inside) | stop_verbs()
+    return frozenset(w for w in _jieba_dict()[1] if w not in inside) | stop_verbs()
 
 
 @lru_cache(maxsize=1)
 def common_words() -> frozenset:
     """Words of jieba's dictionary (and ours) seen at least 50 times: 大局, 干部."""
-    return _jieba_dict()[0] | {w for w, f, _t in userdict() if (f or 0) >= 50}
+    return _jieba_dict()[0]
 
 
 @lru_cache(maxsize=1)
 def _jieba_dict() -> tuple:
-    """One pass over jieba's own dict.txt: (common words, [(verb, frequency)])."""
+    """One pass over jieba's own dict.txt: (the common words, with ours, the verbs
+    frequent enough to end a name: two characters or more seen 300 times, one
+    character 5,000). One set of common words is kept, not a copy per use."""
     import os
 
     import jieba
@@ -92,8 +93,9 @@ def _jieba_dict() -> tuple:
                 f = int(parts[1])
                 if f >= 50:
                     common.add(parts[0])
-                if len(parts) == 3 and parts[2] == "v":
-                    verbs_.append((parts[0], f))
+                if len(parts) == 3 and parts[2] == "v" and f >= (300 if len(parts[0]) >= 2 else 5000):
+                    verbs_.append(parts[0])
+    common.update(w for w, f, _t in userdict() if (f or 0) >= 50)
     return frozenset(common), verbs_
 
 
