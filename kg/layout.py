@@ -93,7 +93,7 @@ def _energy_layout(graph: nx.Graph, start: dict, iterations: int, gravity: float
         dist = np.sqrt(d2)
         total = float((dist * d2).sum()) / (3 * k)
         pull = (2 / k) * dist[:, None] * delta
-        grad = np.stack([np.bincount(src, pull[:, 0], minlength=n), np.bincount(src, pull[:, 1], minlength=n)], axis=1)
+        grad = _sums(src, pull, n)
         for lo in range(0, n, batch):  # repulsion: -k^2 log d_ij over every pair
             hi = min(lo + batch, n)
             rows = np.arange(hi - lo)
@@ -105,9 +105,7 @@ def _energy_layout(graph: nx.Graph, start: dict, iterations: int, gravity: float
             inv[rows, lo + rows] = 0.0
             grad[lo:hi, 0] += (inv * dx).sum(axis=1)
             grad[lo:hi, 1] += (inv * dy).sum(axis=1)
-        centres = np.stack([np.bincount(labels, pos[:, 0], minlength=parts),
-                            np.bincount(labels, pos[:, 1], minlength=parts)], axis=1)
-        off = centres / sizes[:, None] - 0.5  # gravity: each component's centre to (0.5, 0.5)
+        off = _sums(labels, pos, parts) / sizes[:, None] - 0.5  # gravity: each component's centre to (0.5, 0.5)
         grad += gravity * off[labels]
         total += gravity * 0.5 * float((sizes * (off ** 2).sum(axis=1)).sum())
         return total, grad.ravel()
@@ -115,8 +113,15 @@ def _energy_layout(graph: nx.Graph, start: dict, iterations: int, gravity: float
     x0 = np.array([start[v] for v in nodes], dtype=np.float32).ravel()
     xy = sp.optimize.minimize(cost, x0, method="L-BFGS-B", jac=True,
                               options={"maxiter": iterations, "gtol": threshold}).x.reshape(n, 2)
-    xy -= xy.mean(axis=0)
-    return dict(zip(nodes, xy / max(float(np.abs(xy).max()), 1e-12)))
+    return dict(zip(nodes, nx.rescale_layout(xy)))
+
+
+def _sums(index, values, size: int):
+    """``(size, 2)``: the sum of the rows of ``values`` that have each ``index``."""
+    import numpy as np
+
+    return np.stack([np.bincount(index, values[:, 0], minlength=size),
+                     np.bincount(index, values[:, 1], minlength=size)], axis=1)
 
 
 def _separate(xy, r, rounds: int = 2000, spread_every: int = 200) -> None:
@@ -152,6 +157,4 @@ def _separate(xy, r, rounds: int = 2000, spread_every: int = 200) -> None:
         unit = delta / np.maximum(dist, 1e-6)[:, None]
         push_i = np.where(same, jitter[i], unit) * step  # i moves away from j, j away from i
         push_j = np.where(same, jitter[j], -unit) * step
-        for axis in (0, 1):
-            xy[:, axis] += 0.6 * (np.bincount(i, push_i[:, axis], minlength=n)
-                                  + np.bincount(j, push_j[:, axis], minlength=n))
+        xy += 0.6 * (_sums(i, push_i, n) + _sums(j, push_j, n))

@@ -70,7 +70,6 @@ def verbs() -> frozenset:
     return frozenset(w for w in _jieba_dict()[1] if w not in inside) | stop_verbs()
 
 
-@lru_cache(maxsize=1)
 def common_words() -> frozenset:
     """Words of jieba's dictionary (and ours) seen at least 50 times: 大局, 干部."""
     return _jieba_dict()[0]

@@ -109,10 +109,14 @@ def _cast_node() -> bytes:
             + _field(NODE_ATTRIBUTE, to))
 
 
+def _is_op(fields, op: bytes) -> bool:
+    return any(f == NODE_OP and bytes(v) == op for f, _w, v in fields)
+
+
 def _node(data) -> bytes | None:
     """A GRU node with its empty ``sequence_lens`` filled in, or None to keep it."""
     fields = list(_fields(data))
-    if not any(f == NODE_OP and bytes(v) == b"GRU" for f, _w, v in fields):
+    if not _is_op(fields, b"GRU"):
         return None
     inputs = [k for k, (f, _w, _v) in enumerate(fields) if f == NODE_INPUT]
     if len(inputs) <= GRU_SEQUENCE_LENS or bytes(fields[inputs[GRU_SEQUENCE_LENS]][2]):
@@ -127,7 +131,7 @@ def _lookup_table(graph) -> bytes:
     for field, wire, value in _fields(graph):
         if field == GRAPH_NODE and wire == 2:
             node = list(_fields(value))
-            if any(f == NODE_OP and bytes(v) == b"Gather" for f, _w, v in node):
+            if _is_op(node, b"Gather"):
                 return next(bytes(v) for f, _w, v in node if f == NODE_INPUT)
     raise ValueError("the model has no Gather node")
 
@@ -185,13 +189,12 @@ def with_lengths(model: bytes, keep_rows: list | None = None) -> bytes:
         table = _lookup_table(value) if keep_rows is not None else None
         inner, changed, cut = _raw(GRAPH_NODE, 2, _cast_node()), 0, 0
         for gfield, gwire, gvalue in _fields(value):
-            node = _node(gvalue) if gfield == GRAPH_NODE and gwire == 2 else None
+            new = _node(gvalue) if gfield == GRAPH_NODE and gwire == 2 else None
+            changed += new is not None
             if table and gfield == GRAPH_INITIALIZER and gwire == 2 and _is_tensor(gvalue, table):
-                node = _rows(gvalue, keep_rows)
+                new = _rows(gvalue, keep_rows)
                 cut += 1
-            else:
-                changed += node is not None
-            inner += _raw(gfield, gwire, gvalue if node is None else node)
+            inner += _raw(gfield, gwire, gvalue if new is None else new)
         if not changed:
             raise ValueError("the model has no GRU node")
         if table and not cut:
