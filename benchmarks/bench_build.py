@@ -133,8 +133,10 @@ def _peak_rss(corpus, out, html=False, model="1") -> float:
 
     # VmHWM is the peak of the child's own memory. ru_maxrss is not: Linux
     # carries the parent's resident size into it across fork and exec.
-    code = ("import resource, sys; from kg.build import build_outputs; "
-            "build_outputs([sys.argv[1]], sys.argv[2], html=sys.argv[3] == '1', jobs=1); "
+    # the build as `kg build` runs it (which lets the models go before the page)
+    code = ("import resource, sys; from kg.cli import main\n"
+            "try: main(['build', sys.argv[1], '-o', sys.argv[2], '-j', '1', '-q'] + ([] if sys.argv[3] == '1' else ['--no-html']))\n"
+            "except SystemExit as e: assert not e.code, e.code\n"
             "hwm = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM:')]; "
             "print(hwm[0] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
     env = dict(os.environ, KG_NAMES=model)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .iri import DEFAULT_BASE
 from .pipeline import BuildResult, build
+from .pipeline import release as release_models
 from .rdf import to_graph
 
 __all__ = ["build_outputs", "build_store", "graph_of_file"]
@@ -11,14 +12,16 @@ PAGE_MAX_NODES = 1500  # graph.html keeps the most central nodes of a large corp
 
 
 def build_outputs(paths, out, base=None, html=True, min_confidence=0.0, jobs=1, progress=False,
-                  scheduler=None, max_bytes=None, pool=None) -> BuildResult:
+                  scheduler=None, max_bytes=None, pool=None, release=False) -> BuildResult:
     """Run the pipeline over ``paths`` and write OUT/graph.{ttl,jsonld,nt,trig,html}.
 
     Each article is written to the (temporary) files as it arrives, so memory
     does not grow with the corpus's text. The files replace the old ones only
     when the build ends; nothing is written when no article could be read.
+    With ``release`` (a process that builds once, as ``kg build``), the
+    tokenizer and name model are let go before the entity section and page.
     """
-    from .export import AtomicFiles
+    from .files import AtomicFiles
     from .fastrdf import FILES, GraphWriter
 
     base = base or DEFAULT_BASE
@@ -37,6 +40,8 @@ def build_outputs(paths, out, base=None, html=True, min_confidence=0.0, jobs=1, 
             if writer is None:
                 files.discard()
                 return result
+            if release:
+                release_models()
             n = len(result.extracts)
             title = (result.extracts[0].title or "kg") if n == 1 else f"kg: {n} articles"
             _finish(files, writer, html, title)
@@ -79,7 +84,7 @@ def graph_of_file(path, base=None, min_confidence=0.0):
 def build_store(paths, store, out=None, base=None, html=True, prune=False, min_confidence=0.0):
     """Update the store folder ``store`` from ``paths``; with ``out``, also
     write the graph files of the whole store there, as a build writes them."""
-    from .export import AtomicFiles
+    from .files import AtomicFiles
     from .fastrdf import FILES, GraphWriter, article_text
     from .store import KgStore
 

@@ -82,7 +82,7 @@ def build(paths, out, store, prune, base, no_html, min_confidence, jobs, schedul
         sys.exit(1 if summary.errors else 0)
     with _kg_errors():
         result = build_outputs(paths, out, base=base, html=not no_html, min_confidence=min_confidence, jobs=jobs,
-                               progress=not quiet, scheduler=scheduler, max_bytes=max_bytes)
+                               progress=not quiet, scheduler=scheduler, max_bytes=max_bytes, release=True)
     for err in result.errors:
         click.echo(f"error: {err}", err=True)
     for warning in result.warnings:

@@ -28,7 +28,7 @@ from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 
-from .export import JSONLD_CONTEXT
+from .ontology import jsonld_context
 from .iri import DEFAULT_BASE
 from .page import PageSummary, article_facts
 from .rdf import entity_triples, merge_summary
@@ -115,7 +115,7 @@ class GraphWriter:
         self.page = PageSummary()
         files["graph.ttl"].write(prefix_header().encode("utf-8"))
         files["graph.trig"].write((prefix_header() + ontology_trig()).encode("utf-8"))
-        context = json.dumps(JSONLD_CONTEXT, ensure_ascii=False, sort_keys=True)
+        context = json.dumps(jsonld_context(), ensure_ascii=False, sort_keys=True)
         files["graph.jsonld"].write(f'{{"@context": {context},\n"@graph": [\n'.encode("utf-8"))
         self._json_first = True
         self._sources = {}  # spool path → open descriptor

@@ -9,19 +9,39 @@ rdflib.term.URIRef('https://example.org/id/GovernmentBody/湖州市/市交通运
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rdflib import URIRef
+
 import unicodedata
 from functools import lru_cache
 from hashlib import sha1
 
-from rdflib import Namespace, URIRef
-
 from .text import norm, to_simplified
 
-__all__ = ["KG", "DEFAULT_BASE", "entity_iri", "entity_str", "article_iri", "measurement_iri", "measurement_str", "provenance_iri", "provenance_str", "segment"]
+__all__ = ["KG", "KG_NS", "DEFAULT_BASE", "entity_iri", "entity_str", "article_iri", "article_str", "measurement_iri", "measurement_str", "provenance_iri", "provenance_str", "segment"]  # noqa: F822 (KG: module __getattr__)
 
-KG = Namespace("https://w3id.org/dangjian-kg/ontology#")
+KG_NS = "https://w3id.org/dangjian-kg/ontology#"
 DEFAULT_BASE = "https://w3id.org/dangjian-kg/id/"
 _SAFE = set("abcdefghijklmnopqrstuvwxyz0123456789-._~+")
+
+
+def __getattr__(name: str):
+    """``KG``, the ontology's rdflib Namespace, made when first asked for: a
+    build writes plain strings and need not import rdflib."""
+    if name == "KG":
+        from rdflib import Namespace
+
+        globals()["KG"] = ns = Namespace(KG_NS)
+        return ns
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _uri(iri: str) -> URIRef:
+    from rdflib import URIRef
+
+    return URIRef(iri)
 
 
 def segment(s: str) -> str:
@@ -52,7 +72,7 @@ def iri_key(label: str) -> str:
 def entity_iri(typ: str, label: str, base: str = DEFAULT_BASE, scope: str = "") -> URIRef:
     """IRI of an entity; ``scope`` (a place) keeps apart same-named units of
     different places, such as two articles' 市交通运输局."""
-    return URIRef(entity_str(typ, label, base, scope))
+    return _uri(entity_str(typ, label, base, scope))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -70,11 +90,15 @@ def entity_str(typ: str, label: str, base: str = DEFAULT_BASE, scope: str = "") 
 
 
 def article_iri(sha256: str, base: str = DEFAULT_BASE) -> URIRef:
-    return URIRef(f"{base}article/{sha256[:16]}")
+    return _uri(article_str(sha256, base))
+
+
+def article_str(sha256: str, base: str = DEFAULT_BASE) -> str:
+    return f"{base}article/{sha256[:16]}"
 
 
 def measurement_iri(sha256: str, start: int, base: str = DEFAULT_BASE) -> URIRef:
-    return URIRef(measurement_str(sha256, start, base))
+    return _uri(measurement_str(sha256, start, base))
 
 
 def measurement_str(sha256: str, start: int, base: str = DEFAULT_BASE) -> str:
@@ -84,7 +108,7 @@ def measurement_str(sha256: str, start: int, base: str = DEFAULT_BASE) -> str:
 def provenance_iri(kind: str, sha256: str, start: int, end: int, base: str = DEFAULT_BASE, key: str = "") -> URIRef:
     """IRI of a mention or an evidence node: article, span and (for evidence)
     a short hash of the statement, so two relations read from one clause differ."""
-    return URIRef(provenance_str(kind, sha256, start, end, base, key))
+    return _uri(provenance_str(kind, sha256, start, end, base, key))
 
 
 def provenance_str(kind: str, sha256: str, start: int, end: int, base: str = DEFAULT_BASE, key: str = "") -> str:

@@ -81,11 +81,12 @@ def _jieba_dict() -> tuple:
     frequent enough to end a name: two characters or more seen 300 times, one
     character 5,000). One set of common words is kept, not a copy per use."""
     import os
-
-    import jieba
+    from importlib.util import find_spec
 
     common, verbs_ = set(), []
-    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as fh:
+    # found, not imported: importing jieba would load its HMM tables (~10 MB) for nothing
+    folder = find_spec("jieba").submodule_search_locations[0]
+    with open(os.path.join(folder, "dict.txt"), encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
             if len(parts) >= 2:

@@ -28,7 +28,7 @@ from functools import lru_cache
 from .doc import Doc
 from .onnxlens import with_lengths
 
-__all__ = ["names", "available", "enabled", "NAME_TAGS", "Model"]
+__all__ = ["names", "available", "enabled", "release", "NAME_TAGS", "Model"]
 
 NAME_TAGS = frozenset({"PER", "LOC", "ORG"})
 BATCH = 8  # sentences the encoder reads together (4 to 8 were fastest; 16 slower)
@@ -212,6 +212,11 @@ class Model:
 @lru_cache(maxsize=1)
 def model() -> Model:
     return Model()
+
+
+def release() -> None:
+    """Let the model and its ONNX Runtime session go; the next ``model()`` loads them again."""
+    model.cache_clear()
 
 
 def _pieces(doc: Doc):

@@ -78,7 +78,7 @@ class PageSummary:
     per distinct evidence line to count them."""
 
     def __init__(self):
-        from .view import MAX_TIP_LINES, zh_labels
+        from .tips import MAX_TIP_LINES, zh_labels
 
         self.keep = MAX_TIP_LINES
         self.zh = zh_labels()
@@ -86,7 +86,7 @@ class PageSummary:
         self.confidence = {}  # (s, p, o) → the highest confidence of its evidence
 
     def add(self, facts) -> None:
-        from .view import evidence_line
+        from .tips import evidence_line
 
         for iri, kind, text, predicate in facts:
             if kind == CONFIDENCE:
@@ -108,7 +108,8 @@ class PageSummary:
         """The page's MultiDiGraph: ``entities`` as the writer merged them
         (iri → [type, labels, aliases]), ``relations`` between them, and the
         places' parents the gazetteer adds (kg.rdf.entity_triples)."""
-        from .view import network, new_node
+        from .tips import new_node
+        from .view import network
 
         nodes = {}
         for iri, (typ, labels, aliases) in entities.items():

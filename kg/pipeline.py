@@ -16,7 +16,7 @@ from .doc import Doc
 from .errors import InputError, WorkerError
 from .load import collect, read
 
-__all__ = ["STAGES", "process_text", "process_file", "build", "BuildResult"]
+__all__ = ["STAGES", "process_text", "process_file", "build", "release", "BuildResult"]
 
 STAGES = [
     ("clean", clean.clean),
@@ -95,7 +95,7 @@ def extract(path, base: str | None = None, min_confidence: float = 0.0, max_byte
     With ``spool_dir`` the graph text goes to this process's spool files
     there (kg.fastrdf.spool) and the Extract says where."""
     from .fastrdf import article_text, spool
-    from .iri import DEFAULT_BASE, article_iri
+    from .iri import DEFAULT_BASE, article_str
     from .rdf import EVIDENCE, MEASUREMENT, MEASUREMENT_ABOUT, article_parts
 
     base = base or DEFAULT_BASE
@@ -103,7 +103,7 @@ def extract(path, base: str | None = None, min_confidence: float = 0.0, max_byte
         doc = process_file(path, max_bytes)
     except InputError as exc:
         return Extract(Path(path).as_posix(), error=exc)
-    art = str(article_iri(doc.sha256, base))
+    art = article_str(doc.sha256, base)
     triples, nodes, entities = article_parts(doc, base, min_confidence)
     text = article_text(triples, art, entities, nodes)
     if spool_dir:
@@ -145,6 +145,21 @@ class BuildResult:
 
 def _extract_star(args):
     return extract(*args)
+
+
+def release() -> None:
+    """Give back the memory of the tokenizer's dictionary and the name model
+    (about 80 MB) when a process will extract no more: a one-off build draws
+    its page and writes its entity section in it. Both load again if needed."""
+    segment.release()
+    names.release()
+    gc.collect()
+    try:  # glibc keeps freed memory for reuse; hand it back to the system
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _warm():

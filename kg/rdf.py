@@ -6,29 +6,38 @@ form seen) and every other form as ``skos:altLabel``.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rdflib import Dataset, Graph
+
 import unicodedata
 
 from decimal import Decimal
 from functools import lru_cache
 
-from rdflib import RDF, RDFS, XSD, Dataset, Graph, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
-
 from . import lexicon as lx
-from .iri import DEFAULT_BASE, KG, article_iri, entity_str, measurement_str, provenance_str
+from .iri import DEFAULT_BASE, KG_NS, article_str, entity_str, measurement_str, provenance_str
 from .text import to_simplified
-from .triples import IRI, RDF_TYPE, Shape, Slot, lit, to_rdflib
+from .triples import IRI, PREFIXES, RDF_TYPE, Shape, Slot, lit, to_rdflib
+
+# rdflib (Graph, Dataset) is imported by the functions that make rdflib graphs
+# only: a build writes these strings through kg.fastrdf and never needs it
+_RDF, _RDFS, _XSD = PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["xsd"]
+_SKOS, _PROV, _DCTERMS = PREFIXES["skos"], PREFIXES["prov"], PREFIXES["dcterms"]
 
 __all__ = ["to_graph", "to_dataset", "flatten", "new_graph", "article_triples", "article_parts", "entity_triples", "merge_summaries", "merge_summary", "preferred", "visible"]
 
 
 def new_graph(base: str = DEFAULT_BASE) -> Graph:
+    from rdflib import Graph, Namespace
+
     g = Graph()
-    g.bind("kg", KG)
+    g.bind("kg", Namespace(KG_NS))
     g.bind("kgr", Namespace(base))
-    g.bind("skos", SKOS)
-    g.bind("dcterms", DCTERMS)
-    g.bind("prov", PROV)
+    g.bind("skos", Namespace(_SKOS))
+    g.bind("dcterms", Namespace(_DCTERMS))
+    g.bind("prov", Namespace(_PROV))
     return g
 
 
@@ -91,27 +100,31 @@ def to_dataset(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> D
     Facts whose rule gave a confidence below ``min_confidence`` are left out,
     with the relations and figures that hang on a dropped entity.
     """
+    from rdflib import Dataset, URIRef
+
     ds = Dataset()
     for prefix, ns in new_graph(base).namespaces():
         ds.bind(prefix, ns)
     summaries = []
     for doc in docs:
-        art = article_iri(doc.sha256, base)
+        art = URIRef(article_str(doc.sha256, base))
         summaries.append(article_graph(doc, ds.graph(art), base, min_confidence))
     entity_graph(merge_summaries(summaries), ds.default_graph, base)
     return ds
 
 
-K = str(KG)
-_RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = (str(RDF.subject), str(RDF.predicate), str(RDF.object))
-_LABEL, _PREF, _ALT = str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel)
-_DERIVED = str(PROV.wasDerivedFrom)
-_DECIMAL, _DATE = str(XSD.decimal), str(XSD.date)
+K = KG_NS
+_RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = _RDF + "subject", _RDF + "predicate", _RDF + "object"
+_LABEL, _PREF, _ALT = _RDFS + "label", _SKOS + "prefLabel", _SKOS + "altLabel"
+_DERIVED = _PROV + "wasDerivedFrom"
+_DECIMAL, _DATE = _XSD + "decimal", _XSD + "date"
 
 
 def article_graph(doc, g, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> dict:
     """Add one article's facts and their provenance to the rdflib graph ``g``;
     return its entity summary (see ``article_triples``)."""
+    from rdflib import URIRef
+
     triples, summary = article_triples(doc, base, min_confidence)
     for s, p, o in triples:
         g.add((URIRef(s), URIRef(p), to_rdflib(o)))
@@ -134,14 +147,14 @@ def article_parts(doc, base: str = DEFAULT_BASE, min_confidence: float = 0.0) ->
     from templates: ``(triples, nodes, summary)``."""
     out, nodes = [], []
     add, node = out.append, nodes.append
-    art = str(article_iri(doc.sha256, base))
+    art = article_str(doc.sha256, base)
     add((art, RDF_TYPE, K + "Article"))
     add((art, K + "sourcePath", lit(doc.path)))
     add((art, K + "sha256", lit(doc.sha256)))
     if doc.meta.get("title"):
-        add((art, str(DCTERMS.title), lit(doc.meta["title"], "zh")))
+        add((art, _DCTERMS + "title", lit(doc.meta["title"], "zh")))
     if doc.meta.get("date"):
-        add((art, str(DCTERMS.issued), lit(doc.meta["date"], datatype=_DATE)))
+        add((art, _DCTERMS + "issued", lit(doc.meta["date"], datatype=_DATE)))
     if doc.meta.get("source_name"):
         add((art, K + "sourceName", lit(doc.meta["source_name"], "zh")))
     for s, e in doc.meta.get("bylines", []):
@@ -225,6 +238,8 @@ def merge_summary(merged: dict, summary: dict) -> None:
 
 def entity_graph(merged: dict, g, base: str = DEFAULT_BASE):
     """Add ``entity_triples`` to the rdflib graph ``g``."""
+    from rdflib import URIRef
+
     for s, p, o in entity_triples(merged, base):
         g.add((URIRef(s), URIRef(p), to_rdflib(o)))
     return g
@@ -299,7 +314,7 @@ def flatten(ds: Dataset, base: str = DEFAULT_BASE) -> Graph:
 
 
 _START, _END, _TEXT, _RULE, _CONFIDENCE = (K + "start", K + "end", K + "text", K + "rule", K + "confidence")
-_INTEGER = str(XSD.integer)
+_INTEGER = _XSD + "integer"
 # where a fact was read: article, offsets in the decoded source, (the exact
 # source text there,) rule and confidence
 _TRACE = [(_DERIVED, IRI), (_START, Slot(datatype=_INTEGER)), (_END, Slot(datatype=_INTEGER))]

@@ -6,13 +6,10 @@ are the ten relations, labelled with the ontology's Chinese labels.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import networkx as nx
-from rdflib import RDFS, Graph, Literal
 
-from .iri import KG
-from .ontology import ontology_graph
+from .tips import MAX_TIP_LINES, evidence_line, figure_line, new_node, tooltip, zh_labels  # noqa: F401 (kg.view's API)
 
 __all__ = ["to_networkx", "network", "new_node", "evidence_line", "figure_line", "select", "centrality", "graph_html", "Selection", "ENTITY_TYPES", "RELATIONS"]
 
@@ -20,17 +17,6 @@ RELATIONS = ("subOrganizationOf", "hasBrand", "subBrandOf", "undertakes", "recei
              "cooperatesWith", "established", "issued", "organized")
 ENTITY_TYPES = ("PartyOrganization", "GovernmentBody", "Enterprise", "SocialOrganization", "Brand", "Project",
                 "Honor", "Place", "Facility", "Document", "Activity", "Person")
-MAX_TIP_LINES = 6
-KG_NS = str(KG)
-
-
-@lru_cache(maxsize=1)
-def zh_labels() -> dict:
-    out = {}
-    for s, o in ontology_graph().subject_objects(RDFS.label):
-        if isinstance(o, Literal) and o.language == "zh":
-            out[str(s)] = str(o)
-    return out
 
 
 def _local(term) -> str:
@@ -64,7 +50,7 @@ def _rows(g, name: str) -> list:
     """Rows of one of the view's queries, as lists of strings (None if unbound),
     from an rdflib Graph or a pyoxigraph Store alike."""
     text = _PREFIX + _Q[name]
-    if isinstance(g, Graph):
+    if not type(g).__module__.startswith("pyoxigraph"):  # an rdflib Graph (not imported here: the page needs none)
         return [[None if v is None else str(v) for v in row] for row in g.query(text)]
     result = g.query(text, use_default_graph_as_union=True)
     names = [v.value for v in result.variables]
@@ -109,20 +95,6 @@ def to_networkx(g, details: bool = True) -> nx.MultiDiGraph:
     return network(nodes, _rows(g, "relations"), confidence)
 
 
-def new_node(label: str, typ: str, aliases) -> dict:
-    """A node's attributes before its sources, evidence and figures are known."""
-    return {"label": label, "type": typ, "type_zh": zh_labels().get(KG_NS + typ, typ) if typ else typ,
-            "aliases": list(aliases), "articles": [], "evidence": [], "figures": []}
-
-
-def evidence_line(zh: dict, predicate: str, text: str) -> str:
-    return f"{zh.get(predicate, predicate.rsplit('#', 1)[-1])}: {text.strip()}"
-
-
-def figure_line(indicator, text) -> str:
-    return f"{indicator or ''} {text or ''}".strip()
-
-
 def network(nodes: dict, relations, confidence=None) -> nx.MultiDiGraph:
     """The MultiDiGraph of ``nodes`` (iri → attributes as ``new_node`` makes
     them, lists sorted; ``evidence_count`` when ``evidence`` holds only the
@@ -144,23 +116,6 @@ def network(nodes: dict, relations, confidence=None) -> nx.MultiDiGraph:
             extra = {"confidence": round(confidence[(s, p, o)], 4)} if (s, p, o) in confidence else {}
             out.add_edge(s, o, key=name, label=zh.get(p, name), relation=name, **extra)
     return out
-
-
-def tooltip(a: dict) -> str:
-    """Plain text (the page shows it as text, never as markup)."""
-    lines = [f"{a['label']}", f"类型 {a['type_zh']} ({a['type']})"]
-    if a.get("aliases"):
-        lines.append("别名 " + "、".join(a["aliases"]))
-    if a.get("figures"):
-        lines.append("数据 " + "; ".join(a["figures"][:MAX_TIP_LINES]))
-    if a.get("articles"):
-        lines.append("来源 " + "; ".join(a["articles"][:MAX_TIP_LINES]))
-    for line in a.get("evidence", [])[:MAX_TIP_LINES]:
-        lines.append("· " + (line if len(line) <= 90 else line[:88] + "…"))
-    count = a.get("evidence_count", len(a.get("evidence", [])))
-    if count > MAX_TIP_LINES:
-        lines.append(f"… 另有 {count - MAX_TIP_LINES} 条证据")
-    return "\n".join(lines)
 
 
 def centrality(g: nx.MultiDiGraph) -> dict:

@@ -43,3 +43,34 @@ def test_no_stage_imports_another():
                     names = [a.name for a in node.names] if not node.module else []
                     for other in [top, *names]:
                         assert other not in stages - {name}, f"{f.name} imports stage {other}"
+
+
+def test_release_lets_the_models_go_and_they_come_back():
+    """After ``release`` the tokenizer and name model are loaded again when
+    next needed, and read the same."""
+    from kg import names, segment
+    from kg.pipeline import release
+
+    before = process_text(TEXT)
+    segment.tokenizer()
+    release()
+    assert segment.tokenizer.cache_info().currsize == 0
+    assert names.model.cache_info().currsize == 0
+    after = process_text(TEXT)
+    assert [(e.type, e.label) for e in after.entities.values()] == [(e.type, e.label) for e in before.entities.values()]
+    assert after.tokens == before.tokens and after.words == before.words
+
+
+def test_a_build_imports_neither_rdflib_nor_networkx(examples, tmp_path):
+    """The build writes strings (kg.fastrdf): rdflib, networkx, scipy and jieba's
+    own module would only cost memory (~50 MB) while it extracts. Its page
+    needs networkx, not rdflib."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from kg.build import build_outputs; "
+            "build_outputs([sys.argv[1]], sys.argv[2], html=sys.argv[3] == '1', jobs=1); "
+            "print(' '.join(m for m in ('rdflib', 'networkx', 'scipy', 'jieba') if m in sys.modules))")
+    run = [sys.executable, "-c", code, str(examples), str(tmp_path / "out")]
+    assert subprocess.run(run + ["0"], capture_output=True, text=True, check=True).stdout.split() == []
+    assert "rdflib" not in subprocess.run(run + ["1"], capture_output=True, text=True, check=True).stdout.split()

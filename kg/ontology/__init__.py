@@ -1,13 +1,16 @@
 """The kg ontology (OWL, Turtle), shipped with the package."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Graph
-
-__all__ = ["ontology_path", "ontology_graph"]
+__all__ = ["ontology_path", "ontology_graph", "jsonld_context"]
 
 
 def ontology_path() -> Path:
@@ -16,6 +19,16 @@ def ontology_path() -> Path:
 
 @lru_cache(maxsize=1)
 def ontology_graph() -> Graph:
+    from rdflib import Graph
+
     g = Graph()
     g.parse(ontology_path(), format="turtle")
     return g
+
+
+@lru_cache(maxsize=1)
+def jsonld_context() -> dict:
+    """The JSON-LD context kg publishes (ontology/context.jsonld)."""
+    import json
+
+    return json.loads(ontology_path().with_name("context.jsonld").read_text(encoding="utf-8"))["@context"]
