@@ -23,6 +23,7 @@ leaves ``doc.words`` empty and the rules work alone.
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from functools import lru_cache
 
 from .doc import Doc
@@ -32,6 +33,7 @@ __all__ = ["names", "available", "enabled", "release", "NAME_TAGS", "Model"]
 
 NAME_TAGS = frozenset({"PER", "LOC", "ORG"})
 BATCH = 8  # sentences the encoder reads together (4 to 8 were fastest; 16 slower)
+REMEMBER = 8192  # sentences whose tags are kept (~3 MB): a repeated sentence is not read again
 MAX_SENTENCE = 512  # characters the model reads at once; a longer sentence is read in pieces
 
 
@@ -99,6 +101,8 @@ class Model:
             self.oov = new[self.oov]
         if self.session is None:
             self.session = ort.InferenceSession(str(encoder), opts, providers=["CPUExecutionProvider"])
+        self.seen = OrderedDict()  # sentence → its best tag path (bytes), the most recently used last
+        self._pack = bytes if len(self.labels) <= 256 else tuple
 
     @staticmethod
     def _patched(ort, opts, encoder, rows):
@@ -185,18 +189,35 @@ class Model:
                 q = backs[t - 1][q]
 
     def words(self, pieces: list) -> list:
-        """``(start, end, tag)`` of the words of each ``(offset, text)`` piece."""
-        todo = sorted(((off, txt) for off, txt in pieces if txt), key=lambda p: len(p[1]))
-        out = []
+        """``(start, end, tag)`` of the words of each ``(offset, text)`` piece.
+
+        The model reads each sentence alone, so a sentence it has read (a
+        reposted article, a stock phrase) gets the same tags from memory: the
+        last ``REMEMBER`` sentences are kept.
+        """
+        seen, out, todo = self.seen, [], []
+        for off, txt in pieces:
+            if not txt:
+                continue
+            path = seen.get(txt)
+            if path is None:
+                todo.append((off, txt))
+            else:
+                seen.move_to_end(txt)
+                out += self._spans(off, path)
+        todo.sort(key=lambda p: len(p[1]))
         # sentences of like length are read together, so little of a batch is padding
         for lo in range(0, len(todo), self.batch):
             batch = todo[lo:lo + self.batch]
-            for (off, _txt), scores in zip(batch, self.emissions([t for _o, t in batch])):
-                out += self._spans(off, self.decode(scores))
+            for (off, txt), scores in zip(batch, self.emissions([t for _o, t in batch])):
+                path = seen[txt] = self._pack(self.decode(scores))
+                out += self._spans(off, path)
+        while len(seen) > REMEMBER:
+            seen.popitem(last=False)
         out.sort()
         return out
 
-    def _spans(self, off: int, path: list) -> list:
+    def _spans(self, off: int, path) -> list:
         out, start, tag = [], 0, None
         for i, t in enumerate(path):
             label, part = self.labels[t]

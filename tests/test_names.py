@@ -137,3 +137,23 @@ def test_the_table_cut_refuses_what_it_cannot_cut():
         _rows(table, [2])  # outside the table
     with pytest.raises(ValueError):
         _rows(b"\x08\x02\x10\x01\x4a\x08" + bytes(8), [0])  # not 2-D
+
+
+def test_a_sentence_read_before_gets_the_same_words_from_memory(monkeypatch):
+    """A repeated sentence (a reposted article) is not read again: its words
+    are those of a first reading, at its own offsets; memory is bounded."""
+    m = names.model()
+    m.seen.clear()
+    first = m.words([(0, TEXTS[0]), (40, TEXTS[1])])
+    calls = []
+    monkeypatch.setattr(m, "emissions", lambda texts: calls.append(texts) or names.Model.emissions(m, texts))
+    again = m.words([(100, TEXTS[1]), (7, TEXTS[0])])
+    assert not calls
+    shift = {0: 7, 40: 100}
+    want = sorted((s - o + shift[o], e - o + shift[o], t) for s, e, t in first
+                  for o in (0 if s < 40 else 40,))
+    assert again == want
+    monkeypatch.setattr(names, "REMEMBER", 2)
+    assert m.words([(0, TEXTS[2]), (50, TEXTS[3])]) == sorted(
+        names.Model.words(names.Model(), [(0, TEXTS[2]), (50, TEXTS[3])]))
+    assert len(calls) == 1 and set(m.seen) == {TEXTS[2], TEXTS[3]}  # the two oldest let go
