@@ -193,6 +193,7 @@ def article_parts(doc, base: str = DEFAULT_BASE, min_confidence: float = 0.0) ->
     return out, nodes, summary
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus names the same units again and again
 def visible(label: str) -> str:
     """A label without invisible format characters (zero-width spaces, joiners,
     direction marks), which would otherwise make a second spelling of a name.
