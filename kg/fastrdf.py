@@ -277,10 +277,10 @@ def ontology_trig() -> str:
 
     import pyoxigraph as ox
 
-    from .ontology import ontology_path
+    from .ontology import ontology_triples
     from .triples import from_ox
 
-    triples = list(ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE))
+    triples = ontology_triples()
     edges, parent = {}, {}
     for t in triples:
         if isinstance(t.subject, ox.BlankNode):

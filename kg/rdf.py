@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from . import lexicon as lx
-from .iri import DEFAULT_BASE, KG_NS, article_str, entity_str, measurement_str, provenance_str
+from .iri import DEFAULT_BASE, KG_NS, article_iri, article_str, entity_str, measurement_str, provenance_str
 from .text import to_simplified
 from .triples import IRI, PREFIXES, RDF_TYPE, Shape, Slot, lit, to_rdflib
 
@@ -100,14 +100,14 @@ def to_dataset(docs, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> D
     Facts whose rule gave a confidence below ``min_confidence`` are left out,
     with the relations and figures that hang on a dropped entity.
     """
-    from rdflib import Dataset, URIRef
+    from rdflib import Dataset
 
     ds = Dataset()
     for prefix, ns in new_graph(base).namespaces():
         ds.bind(prefix, ns)
     summaries = []
     for doc in docs:
-        art = URIRef(article_str(doc.sha256, base))
+        art = article_iri(doc.sha256, base)
         summaries.append(article_graph(doc, ds.graph(art), base, min_confidence))
     entity_graph(merge_summaries(summaries), ds.default_graph, base)
     return ds
@@ -123,11 +123,8 @@ _DECIMAL, _DATE = _XSD + "decimal", _XSD + "date"
 def article_graph(doc, g, base: str = DEFAULT_BASE, min_confidence: float = 0.0) -> dict:
     """Add one article's facts and their provenance to the rdflib graph ``g``;
     return its entity summary (see ``article_triples``)."""
-    from rdflib import URIRef
-
     triples, summary = article_triples(doc, base, min_confidence)
-    for s, p, o in triples:
-        g.add((URIRef(s), URIRef(p), to_rdflib(o)))
+    _add_light(g, triples)
     return summary
 
 
@@ -239,11 +236,16 @@ def merge_summary(merged: dict, summary: dict) -> None:
 
 def entity_graph(merged: dict, g, base: str = DEFAULT_BASE):
     """Add ``entity_triples`` to the rdflib graph ``g``."""
+    _add_light(g, entity_triples(merged, base))
+    return g
+
+
+def _add_light(g, triples) -> None:
+    """Add light triples (kg.triples) to the rdflib graph ``g``."""
     from rdflib import URIRef
 
-    for s, p, o in entity_triples(merged, base):
+    for s, p, o in triples:
         g.add((URIRef(s), URIRef(p), to_rdflib(o)))
-    return g
 
 
 def entity_triples(merged: dict, base: str = DEFAULT_BASE) -> list:

@@ -22,10 +22,10 @@ def zh_labels() -> dict:
     """
     import pyoxigraph as ox
 
-    from .ontology import ontology_path
+    from .ontology import ontology_triples
 
     out = {}
-    for t in ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE):
+    for t in ontology_triples():
         o = t.object
         if t.predicate.value == _LABEL and isinstance(o, ox.Literal) and o.language == "zh" \
                 and isinstance(t.subject, ox.NamedNode):

@@ -10,7 +10,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["ontology_path", "ontology_graph", "jsonld_context"]
+__all__ = ["ontology_path", "ontology_graph", "ontology_triples", "jsonld_context"]
 
 
 def ontology_path() -> Path:
@@ -32,3 +32,12 @@ def jsonld_context() -> dict:
     import json
 
     return json.loads(ontology_path().with_name("context.jsonld").read_text(encoding="utf-8"))["@context"]
+
+
+@lru_cache(maxsize=1)
+def ontology_triples() -> tuple:
+    """The ontology's statements as pyoxigraph triples, parsed once (a build
+    writes them into graph.trig and reads the page's Chinese labels off them)."""
+    import pyoxigraph as ox
+
+    return tuple(ox.parse(path=str(ontology_path()), format=ox.RdfFormat.TURTLE))
