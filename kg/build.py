@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .iri import DEFAULT_BASE
-from .pipeline import BuildResult, build
+from .pipeline import BuildResult, build, fewer_collections
 from .pipeline import release as release_models
 from .rdf import to_graph
 
@@ -44,7 +44,8 @@ def build_outputs(paths, out, base=None, html=True, min_confidence=0.0, jobs=1, 
                 release_models()
             n = len(result.extracts)
             title = (result.extracts[0].title or "kg") if n == 1 else f"kg: {n} articles"
-            _finish(files, writer, html, title)
+            with fewer_collections():  # the page imports its libraries: most of what they make lives on
+                _finish(files, writer, html, title)
         finally:
             if writer is not None:
                 writer.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -183,6 +184,30 @@ def _worker_start(main_pid: int | None = None):
         _watch(main_pid)
     _warm()
     gc.freeze()  # a worker's dictionaries live as long as it does: the collector need not walk them
+    _young_collections_rarer()  # for the worker's life
+
+
+GC_YOUNG = 10_000  # objects allocated between collections of the youngest generation (Python's default: 700)
+
+
+def _young_collections_rarer() -> tuple:
+    """Collect the youngest generation every ``GC_YOUNG`` allocations, not 700;
+    return the thresholds before. Extraction makes and drops millions of small
+    tuples and lists that reference counting frees and almost none in cycles,
+    so the collector found little and took about 8% of a build."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], GC_YOUNG), *old[1:])
+    return old
+
+
+@contextmanager
+def fewer_collections():
+    """``_young_collections_rarer`` while the block runs (a build, its page)."""
+    old = _young_collections_rarer()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 def _watch(pid: int, every: float = 0.5) -> None:
@@ -317,6 +342,8 @@ def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress
     if scheduler:
         results = _dask_map(scheduler, work, bar)
     elif pool is None and (jobs == 1 or len(work) < 2):
+        if work:
+            _warm()  # loaded now, the dictionaries and the model are frozen below with the rest
         results = (bar_step(bar, _extract_star(w)) for w in work)
     else:
         own = pool is None
@@ -330,16 +357,17 @@ def build(paths, base=None, min_confidence: float = 0.0, jobs: int = 1, progress
         results = (bar_step(bar, x) for x in _pool_map(pool, work, chunk))
     gc.freeze()  # what exists before the build (dictionaries, the caller's data) is not walked by the collector
     try:
-        for x in results:
-            if x.error is None and not x.entities and not x.relations and not x.measurements:
-                res.warnings.append(f"{x.path}: no entity, relation or figure found in it (is it an article?)")
-            if x.error is not None:
-                res.errors.append(x.error)
-            elif sink is not None:
-                sink(x)
-                res.extracts.append(x.spent())
-            else:
-                res.extracts.append(x)
+        with fewer_collections():
+            for x in results:
+                if x.error is None and not x.entities and not x.relations and not x.measurements:
+                    res.warnings.append(f"{x.path}: no entity, relation or figure found in it (is it an article?)")
+                if x.error is not None:
+                    res.errors.append(x.error)
+                elif sink is not None:
+                    sink(x)
+                    res.extracts.append(x.spent())
+                else:
+                    res.extracts.append(x)
     except BaseException:
         if pool is not None and own:
             _stop(pool)

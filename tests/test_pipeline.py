@@ -74,3 +74,25 @@ def test_a_build_imports_neither_rdflib_nor_networkx(examples, tmp_path):
     run = [sys.executable, "-c", code, str(examples), str(tmp_path / "out")]
     assert subprocess.run(run + ["0"], capture_output=True, text=True, check=True).stdout.split() == []
     assert "rdflib" not in subprocess.run(run + ["1"], capture_output=True, text=True, check=True).stdout.split()
+
+
+def test_a_build_collects_garbage_less_often_and_puts_the_thresholds_back(examples):
+    """Extraction makes millions of small objects that reference counting frees;
+    during a build the youngest generation is collected every ``GC_YOUNG``
+    allocations, and afterwards (also after a failure) as before."""
+    import gc
+
+    from kg.pipeline import GC_YOUNG, build
+
+    before = gc.get_threshold()
+    seen = []
+    build([examples], jobs=1, sink=lambda x: seen.append(gc.get_threshold()[0]))
+    assert seen and set(seen) == {max(before[0], GC_YOUNG)}
+    assert gc.get_threshold() == before
+
+    def fail(x):
+        raise RuntimeError("stop")
+
+    with pytest.raises(RuntimeError):
+        build([examples], jobs=1, sink=fail)
+    assert gc.get_threshold() == before
