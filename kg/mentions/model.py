@@ -37,6 +37,9 @@ def _surname_starts() -> frozenset:
     return frozenset(n[0] for n in _surnames())
 
 
+NAME_TAGS_READ = frozenset({"PER", "LOC", "ORG"})
+
+
 def find_model_names(doc: Doc):
     """Persons the model tags PER (two to four characters, from a surname) and
     units it tags ORG whose name ends in a kind of unit (…局, …中心, …公司; the
@@ -49,9 +52,8 @@ def find_model_names(doc: Doc):
     quoted_text = "".join(m.group() for m in quotes)
     loc_by_end = {e: s for s, e, tag in doc.words if tag == "LOC"}
     words = doc.words
-    for i, (s, e, tag) in enumerate(words):
-        if quoted[s]:
-            continue
+    for i in [i for i, w in enumerate(words) if w[2] in NAME_TAGS_READ and not quoted[w[0]]]:
+        s, e, tag = words[i]
         if tag == "PER":
             if e - s == 2 and i + 1 < len(words) and _name_tail(text, words, i + 1):
                 e += 1  # 书记周冰|之|分别: a particle no name is followed by is the name's last character
@@ -245,16 +247,17 @@ def trim_by_model(doc: Doc, cands: list) -> list:
         return cands
     text = doc.text
     # the model's words indexed once: names by start and by end, persons, each word's tag by its start
-    name_at, org_by_end, loc_by_end, after_tag, pers = {}, {}, {}, {}, []
-    for s, e, tag in doc.words:  # (in order of start: the first word ending somewhere is the longest)
-        after_tag[s] = tag
-        if tag in ("ORG", "LOC"):
-            name_at[s] = e
-            (org_by_end if tag == "ORG" else loc_by_end).setdefault(e, s)
-        elif tag == "PER":
-            pers.append((s, e))
-    word_starts = [w[0] for w in doc.words]
-    word_ends = sorted((e, tag) for _s, e, tag in doc.words)
+    words = doc.words
+    if not any(m.rule.startswith("suffix-") for m in cands):
+        return cands
+    after_tag = {s: tag for s, _e, tag in words}
+    name_at = {s: e for s, e, tag in words if tag == "ORG" or tag == "LOC"}
+    # (in order of start, the first word ending somewhere is the longest: read backwards, it is kept)
+    org_by_end = {e: s for s, e, tag in reversed(words) if tag == "ORG"}
+    loc_by_end = {e: s for s, e, tag in reversed(words) if tag == "LOC"}
+    pers = [(s, e) for s, e, tag in words if tag == "PER"]
+    word_starts = [w[0] for w in words]
+    word_ends = sorted([(e, tag) for _s, e, tag in words])
     quoted = span_mask(len(text) + 1, [Span(q.start(), q.end()) for q in QUOTED.finditer(text)])
     tok_starts = [t[0] for t in doc.tokens]
     starts = sorted(name_at)
