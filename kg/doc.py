@@ -164,6 +164,34 @@ class Doc:
     clauses: list = field(default_factory=list)  # (start, end) of every clause, in order (kg.segment)
     subjects: list = field(default_factory=list)  # (start, end, [entity keys]) per clause
     original: str = ""  # the cleaned text before traditional → simplified, when they differ
+    _word_index: tuple | None = field(default=None, repr=False, compare=False)
+
+    def word_starts(self) -> list:
+        """The start of each of ``words``, in order (indexed once)."""
+        return self._indexed_words()[0]
+
+    def words_tagged(self, tag: str) -> list:
+        """``(i, start, end)`` of each of ``words`` tagged ``tag``, in order (indexed once).
+
+        >>> d = Doc(path="x", source="", text="张三在北京", offsets=[], words=[(0, 2, "PER"), (2, 3, "p"), (3, 5, "LOC")])
+        >>> d.words_tagged("LOC"), d.words_tagged("ORG"), d.word_starts()
+        ([(2, 3, 5)], [], [0, 2, 3])
+        """
+        return self._indexed_words()[1].get(tag, [])
+
+    def _indexed_words(self) -> tuple:
+        cached = self._word_index
+        if cached is not None and cached[0] is self.words:
+            return cached[1], cached[2]
+        by_tag = {}
+        for i, (s, e, tag) in enumerate(self.words):
+            at = by_tag.get(tag)
+            if at is None:
+                by_tag[tag] = [(i, s, e)]
+            else:
+                at.append((i, s, e))
+        self._word_index = (self.words, [w[0] for w in self.words], by_tag)
+        return self._word_index[1], by_tag
 
     def clauses_in(self, start: int, end: int) -> list:
         """The clauses that lie inside ``[start, end)`` (a sentence)."""

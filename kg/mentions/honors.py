@@ -84,7 +84,7 @@ def find_honors(doc: Doc):
     roles = lx.cues()
     strong, weak = roles.get("honor", ()), roles.get("honor_weak", ())
     rx = _honor_cue_regex()
-    org_at = {s: e for s, e, tag in doc.words if tag == "ORG"}  # the model's organisations, by start
+    org_at = {s: e for _i, s, e in doc.words_tagged("ORG")}  # the model's organisations, by start
     for m in rx.finditer(text):
         cue = m.group(0)
         if cue in weak and text[m.end():m.end() + 1] in ("得", "评", "批", "取", "悉") and cue == "获":

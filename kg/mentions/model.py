@@ -37,9 +37,6 @@ def _surname_starts() -> frozenset:
     return frozenset(n[0] for n in _surnames())
 
 
-NAME_TAGS_READ = frozenset({"PER", "LOC", "ORG"})
-
-
 def find_model_names(doc: Doc):
     """Persons the model tags PER (two to four characters, from a surname) and
     units it tags ORG whose name ends in a kind of unit (…局, …中心, …公司; the
@@ -50,9 +47,9 @@ def find_model_names(doc: Doc):
     quotes = list(QUOTED.finditer(text))
     quoted = span_mask(len(text), [Span(m.start(), m.end()) for m in quotes])
     quoted_text = "".join(m.group() for m in quotes)
-    loc_by_end = {e: s for s, e, tag in doc.words if tag == "LOC"}
+    loc_by_end = {e: s for _i, s, e in doc.words_tagged("LOC")}
     words = doc.words
-    for i in [i for i, w in enumerate(words) if w[2] in NAME_TAGS_READ and not quoted[w[0]]]:
+    for i in sorted(i for tag in ("PER", "LOC", "ORG") for i, s, _e in doc.words_tagged(tag) if not quoted[s]):
         s, e, tag = words[i]
         if tag == "PER":
             if e - s == 2 and i + 1 < len(words) and _name_tail(text, words, i + 1):
@@ -129,9 +126,8 @@ def confirm_persons(doc: Doc, cands: list) -> list:
     if not doc.words:
         return cands
     per = bytearray(len(doc.text))
-    for s, e, tag in doc.words:
-        if tag == "PER":
-            per[s:e] = b"\x01" * (e - s)
+    for _i, s, e in doc.words_tagged("PER"):
+        per[s:e] = b"\x01" * (e - s)
     return [m for m in cands if m.rule != "title-person" or per[m.start]]
 
 
@@ -229,7 +225,7 @@ def bound_places(doc: Doc, places: list) -> list:
     if not doc.words:
         return places
     out = []
-    starts = [w[0] for w in doc.words]
+    starts = doc.word_starts()
     for p in places:
         q = _model_edges(doc.text, doc.words, p, starts) if p.rule.startswith("place-local") else p
         if q is not None:
@@ -250,13 +246,14 @@ def trim_by_model(doc: Doc, cands: list) -> list:
     words = doc.words
     if not any(m.rule.startswith("suffix-") for m in cands):
         return cands
+    orgs, locs = doc.words_tagged("ORG"), doc.words_tagged("LOC")
     after_tag = {s: tag for s, _e, tag in words}
-    name_at = {s: e for s, e, tag in words if tag == "ORG" or tag == "LOC"}
+    name_at = {s: e for _i, s, e in orgs + locs}
     # (in order of start, the first word ending somewhere is the longest: read backwards, it is kept)
-    org_by_end = {e: s for s, e, tag in reversed(words) if tag == "ORG"}
-    loc_by_end = {e: s for s, e, tag in reversed(words) if tag == "LOC"}
-    pers = [(s, e) for s, e, tag in words if tag == "PER"]
-    word_starts = [w[0] for w in words]
+    org_by_end = {e: s for _i, s, e in reversed(orgs)}
+    loc_by_end = {e: s for _i, s, e in reversed(locs)}
+    pers = [(s, e) for _i, s, e in doc.words_tagged("PER")]
+    word_starts = doc.word_starts()
     word_ends = sorted([(e, tag) for _s, e, tag in words])
     quoted = span_mask(len(text) + 1, [Span(q.start(), q.end()) for q in QUOTED.finditer(text)])
     tok_starts = [t[0] for t in doc.tokens]

@@ -172,7 +172,7 @@ def find_suffix_names(doc: Doc, tok: _Tokens, places_at: dict):
     placed = lx.placed_suffixes()
     award = tuple(c for c in cues.get("honor", ()) + cues.get("honor_weak", ()) if c not in ("通过", "成为"))
     named_end = {}  # end → start of the unit names found so far
-    model_units = {e: st for st, e, t in doc.words if t == "ORG" and e - st >= 4}  # end → start
+    model_units = {e: st for _i, st, e in doc.words_tagged("ORG") if e - st >= 4}  # end → start
     for m in lx.suffix_regex().finditer(text):
         suffix = m.group(0)
         typ, kind = sfx[suffix]
