@@ -20,3 +20,13 @@ def test_runs_map_as_a_list_of_offsets_does(pieces, start, end):
     source = "x" * (at + 5)
     if start >= 0:
         assert Doc("a", source, "", offsets).source_span(start, end) == Doc("a", source, "", flat).source_span(start, end)
+
+
+def test_the_word_index_follows_the_words_it_was_made_from():
+    """``words_tagged`` is indexed once per list of words; a new list is indexed anew."""
+    from kg.doc import Doc
+
+    d = Doc(path="x", source="", text="张三在北京", offsets=[], words=[(0, 2, "PER"), (2, 3, "p"), (3, 5, "LOC")])
+    assert d.words_tagged("PER") == [(0, 0, 2)] and d.words_tagged("PER") is d.words_tagged("PER")
+    d.words = [(0, 2, "nr"), (2, 5, "ORG")]
+    assert d.words_tagged("PER") == [] and d.words_tagged("ORG") == [(1, 2, 5)] and d.word_starts() == [0, 2]
