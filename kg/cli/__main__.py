@@ -1,0 +1,4 @@
+"""``python -m kg.cli``."""
+from . import main
+
+main()
