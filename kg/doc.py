@@ -164,7 +164,7 @@ class Doc:
     clauses: list = field(default_factory=list)  # (start, end) of every clause, in order (kg.segment)
     subjects: list = field(default_factory=list)  # (start, end, [entity keys]) per clause
     original: str = ""  # the cleaned text before traditional → simplified, when they differ
-    _word_index: tuple | None = field(default=None, repr=False, compare=False)
+    _word_index: tuple | None = field(default=None, init=False, repr=False, compare=False)  # (words, starts, by tag)
 
     def word_starts(self) -> list:
         """The start of each of ``words``, in order (indexed once)."""

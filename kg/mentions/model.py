@@ -242,10 +242,10 @@ def trim_by_model(doc: Doc, cands: list) -> list:
     if not doc.words:
         return cands
     text = doc.text
-    # the model's words indexed once: names by start and by end, persons, each word's tag by its start
     words = doc.words
     if not any(m.rule.startswith("suffix-") for m in cands):
         return cands
+    # the model's words indexed: names by start and by end, persons, each word's tag by its start
     orgs, locs = doc.words_tagged("ORG"), doc.words_tagged("LOC")
     after_tag = {s: tag for s, _e, tag in words}
     name_at = {s: e for _i, s, e in orgs + locs}
