@@ -168,7 +168,7 @@ class Doc:
 
     def word_starts(self) -> list:
         """The start of each of ``words``, in order (indexed once)."""
-        return self._indexed_words()[0]
+        return self._indexed_words()[1]
 
     def words_tagged(self, tag: str) -> list:
         """``(i, start, end)`` of each of ``words`` tagged ``tag``, in order (indexed once).
@@ -177,21 +177,16 @@ class Doc:
         >>> d.words_tagged("LOC"), d.words_tagged("ORG"), d.word_starts()
         ([(2, 3, 5)], [], [0, 2, 3])
         """
-        return self._indexed_words()[1].get(tag, [])
+        return self._indexed_words()[2].get(tag, [])
 
     def _indexed_words(self) -> tuple:
-        cached = self._word_index
-        if cached is not None and cached[0] is self.words:
-            return cached[1], cached[2]
-        by_tag = {}
-        for i, (s, e, tag) in enumerate(self.words):
-            at = by_tag.get(tag)
-            if at is None:
-                by_tag[tag] = [(i, s, e)]
-            else:
-                at.append((i, s, e))
-        self._word_index = (self.words, [w[0] for w in self.words], by_tag)
-        return self._word_index[1], by_tag
+        """``(words, starts, by tag)``, made again when ``words`` is another list."""
+        if self._word_index is None or self._word_index[0] is not self.words:
+            by_tag = {}
+            for i, (s, e, tag) in enumerate(self.words):
+                by_tag.setdefault(tag, []).append((i, s, e))
+            self._word_index = (self.words, [w[0] for w in self.words], by_tag)
+        return self._word_index
 
     def clauses_in(self, start: int, end: int) -> list:
         """The clauses that lie inside ``[start, end)`` (a sentence)."""

@@ -164,7 +164,8 @@ def release() -> None:
 
 
 def _warm():
-    """Worker start-up: load the tokenizer and resources once per process."""
+    """Load the tokenizer, resources and model once per process (a worker's
+    start, or a one-process build before it freezes what it loaded)."""
     from . import lexicon, names, segment
 
     segment.tokenizer()

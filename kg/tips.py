@@ -6,11 +6,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .iri import KG_NS
+from .triples import PREFIXES
 
 __all__ = ["MAX_TIP_LINES", "zh_labels", "new_node", "evidence_line", "figure_line", "tooltip"]
 
 MAX_TIP_LINES = 6
-_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_LABEL = PREFIXES["rdfs"] + "label"
 
 
 @lru_cache(maxsize=1)

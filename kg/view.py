@@ -49,8 +49,10 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 def _rows(g, name: str) -> list:
     """Rows of one of the view's queries, as lists of strings (None if unbound),
     from an rdflib Graph or a pyoxigraph Store alike."""
+    import pyoxigraph as ox  # (rdflib is not imported here: the build's page needs none)
+
     text = _PREFIX + _Q[name]
-    if not type(g).__module__.startswith("pyoxigraph"):  # an rdflib Graph (not imported here: the page needs none)
+    if not isinstance(g, ox.Store):  # an rdflib Graph
         return [[None if v is None else str(v) for v in row] for row in g.query(text)]
     result = g.query(text, use_default_graph_as_union=True)
     names = [v.value for v in result.variables]
